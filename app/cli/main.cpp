@@ -1,4 +1,5 @@
-// corslab-cli: validate, list and show CorsLab profiles from a terminal or CI (links libcorslab only).
+// corslab-cli: validate, list and show CorsLab profiles from a terminal or CI (links libcorslab
+// only).
 #include "profile/profilefile.h"
 #include "profile/profilewriter.h"
 

@@ -1,8 +1,11 @@
 // corslab: the desktop app. Opens the profile named on the command line, else a new one.
 #include "mainwindow.h"
 
+#include "profile/profilefile.h"
+
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QFileInfo>
 
 int main(int argc, char **argv)
 {
@@ -18,12 +21,18 @@ int main(int argc, char **argv)
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addPositionalArgument(QStringLiteral("profile"),
-                                 QApplication::translate("main", "A *.corslab.json profile to open."));
+        QApplication::translate(
+            "main", "A *.corslab.json profile, or the name of a bundled example."));
     parser.process(app);
 
     corslab::MainWindow window;
-    if (!parser.positionalArguments().isEmpty())
-        window.openFile(parser.positionalArguments().constFirst());
+    if (!parser.positionalArguments().isEmpty()) {
+        // A path, else the name of a bundled example ("single-allowed-origin").
+        QString path = parser.positionalArguments().constFirst();
+        if (!QFileInfo::exists(path) && !corslab::ProfileFile::exampleResourcePath(path).isEmpty())
+            path = corslab::ProfileFile::exampleResourcePath(path);
+        window.openFile(path);
+    }
     window.show();
     return app.exec();
 }

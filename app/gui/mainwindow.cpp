@@ -1,4 +1,5 @@
-// MainWindow: file handling (new, open, recent, examples, save, drop, unsaved-changes prompt) and views.
+// MainWindow: file handling (new, open, recent, examples, save, drop, unsaved-changes prompt) and
+// views.
 #include "mainwindow.h"
 
 #include "profile/profilefile.h"
@@ -140,7 +141,7 @@ MainWindow::MainWindow(QWidget *parent)
             m_reparseTimer->start();
     });
     connect(m_editor->document(), &QTextDocument::modificationChanged, this,
-            &MainWindow::setWindowModified);
+        &MainWindow::setWindowModified);
 
     createMenus();
     newProfile();
@@ -214,7 +215,10 @@ bool MainWindow::openFile(const QString &path)
     loadBytes(result.bytes, path);
     if (!isExample())
         addRecent(path);
-    statusBar()->showMessage(tr("Opened %1").arg(QDir::toNativeSeparators(path)), 4000);
+    statusBar()->showMessage(isExample() ? tr("Opened the example %1; Save As keeps your own copy")
+                                               .arg(QFileInfo(path).fileName())
+                                         : tr("Opened %1").arg(QDir::toNativeSeparators(path)),
+        6000);
     return true;
 }
 
@@ -222,8 +226,7 @@ void MainWindow::openDialog()
 {
     if (!maybeSave())
         return;
-    const QString path = QFileDialog::getOpenFileName(
-        this, tr("Open profile"), QString(),
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open profile"), QString(),
         tr("CorsLab profiles (*.corslab.json);;JSON files (*.json);;All files (*)"));
     if (!path.isEmpty())
         openFile(path);
@@ -254,7 +257,7 @@ bool MainWindow::saveAs(const QString &path)
     statusBar()->showMessage(errors ? tr("Saved %1 (it still has %n error(s))", nullptr, errors)
                                           .arg(QDir::toNativeSeparators(path))
                                     : tr("Saved %1").arg(QDir::toNativeSeparators(path)),
-                             4000);
+        4000);
     return true;
 }
 
@@ -266,8 +269,8 @@ bool MainWindow::saveAsDialog()
                                          : QStringLiteral("profile.corslab.json");
         suggested = QDir::home().filePath(base);
     }
-    QString path = QFileDialog::getSaveFileName(this, tr("Save profile"), suggested,
-                                                tr("CorsLab profiles (*.corslab.json)"));
+    QString path = QFileDialog::getSaveFileName(
+        this, tr("Save profile"), suggested, tr("CorsLab profiles (*.corslab.json)"));
     if (path.isEmpty())
         return false;
     if (!path.endsWith(QLatin1String(".json")))
@@ -282,9 +285,9 @@ bool MainWindow::maybeSave()
     const QMessageBox::StandardButton answer = m_askToSave
         ? m_askToSave()
         : QMessageBox::warning(this, tr("Unsaved changes"),
-                               tr("The profile has been modified.\nDo you want to save your "
-                                  "changes?"),
-                               QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel);
+            tr("The profile has been modified.\nDo you want to save your "
+               "changes?"),
+            QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel);
     if (answer == QMessageBox::Save)
         return save();
     return answer == QMessageBox::Discard;
@@ -319,8 +322,8 @@ void MainWindow::reparse()
     const QString name = m_filePath.isEmpty() ? tr("untitled") : QFileInfo(m_filePath).fileName();
     for (const Diagnostic &d : m_current.diagnostics) {
         auto *item = new QListWidgetItem(d.toString(name), m_diagnostics);
-        item->setIcon(style()->standardIcon(d.isError() ? QStyle::SP_MessageBoxCritical
-                                                        : QStyle::SP_MessageBoxWarning));
+        item->setIcon(style()->standardIcon(
+            d.isError() ? QStyle::SP_MessageBoxCritical : QStyle::SP_MessageBoxWarning));
         item->setData(Qt::UserRole, d.position.line);
         item->setData(Qt::UserRole + 1, d.position.column);
     }
@@ -336,7 +339,7 @@ void MainWindow::showProfileTree()
     if (!m_current.profile) {
         m_summary->setText(tr("<b>This profile has %n error(s).</b> Fix them in the text on the "
                               "right; the list below it says where.",
-                              nullptr, errorCount(m_current.diagnostics)));
+            nullptr, errorCount(m_current.diagnostics)));
         return;
     }
     const Profile &p = *m_current.profile;
@@ -344,17 +347,16 @@ void MainWindow::showProfileTree()
     QString summary = QStringLiteral("<b>%1</b>").arg(p.name.toHtmlEscaped());
     if (!p.description.isEmpty())
         summary += QStringLiteral("<br>%1").arg(p.description.toHtmlEscaped());
-    summary += QStringLiteral("<br>") + tr("Page %1 → %2 server, as %3")
-                                            .arg(p.client.pageOrigin.toHtmlEscaped(),
-                                                 p.client.url.toHtmlEscaped(), browser);
+    summary += QStringLiteral("<br>")
+        + tr("Page %1 → %2 server, as %3")
+              .arg(p.client.pageOrigin.toHtmlEscaped(), p.client.url.toHtmlEscaped(), browser);
     if (p.expect)
-        summary += QStringLiteral("<br>") + tr("Expected: %1")
-                                                .arg(verdictName(p.expect->verdict)
-                                                     + (p.expect->reason.isEmpty()
-                                                            ? QString()
-                                                            : QStringLiteral(" (")
-                                                                  + p.expect->reason.toHtmlEscaped()
-                                                                  + QLatin1Char(')')));
+        summary += QStringLiteral("<br>")
+            + tr("Expected: %1")
+                  .arg(verdictName(p.expect->verdict)
+                      + (p.expect->reason.isEmpty() ? QString()
+                                                    : QStringLiteral(" (")
+                                  + p.expect->reason.toHtmlEscaped() + QLatin1Char(')')));
     m_summary->setText(summary);
     const JsonNode root = ProfileWriter::toJsonNode(p);
     for (const char *section : {"server", "client", "expect"}) {

@@ -21,8 +21,8 @@ QString Diagnostic::toString(const QString &fileName) const
 
 int errorCount(const Diagnostics &diagnostics)
 {
-    return int(std::count_if(diagnostics.begin(), diagnostics.end(),
-                             [](const Diagnostic &d) { return d.isError(); }));
+    return int(std::count_if(
+        diagnostics.begin(), diagnostics.end(), [](const Diagnostic &d) { return d.isError(); }));
 }
 
 int warningCount(const Diagnostics &diagnostics)
@@ -61,7 +61,8 @@ QString closestMatch(const QString &text, const QStringList &candidates)
         const QString c = candidate.toLower();
         int d = editDistance(lower, c);
         // "websockets" for "websocket", "Origin" for "origin": plainly the same word.
-        if (lower == c || (c.size() >= 4 && lower.startsWith(c)) || (lower.size() >= 4 && c.startsWith(lower)))
+        if (lower == c || (c.size() >= 4 && lower.startsWith(c))
+            || (lower.size() >= 4 && c.startsWith(lower)))
             d = std::min(d, 1);
         if (d < bestDistance) {
             bestDistance = d;

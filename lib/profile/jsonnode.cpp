@@ -66,7 +66,7 @@ const JsonNode *JsonNode::find(QStringView key) const
 
 void JsonNode::insert(const QString &key, JsonNode value)
 {
-    m_members.push_back(Member{key, {}, std::move(value)});
+    m_members.push_back(Member {key, {}, std::move(value)});
 }
 
 QString JsonNode::typeName(Type type)
@@ -118,8 +118,7 @@ class Parser {
 public:
     explicit Parser(QByteArrayView text)
         : m_text(text)
-    {
-    }
+    { }
 
     JsonParseResult run()
     {
@@ -165,7 +164,7 @@ private:
     void fail(const QString &message, SourcePosition at)
     {
         if (!m_error)
-            m_error = JsonSyntaxError{message, at};
+            m_error = JsonSyntaxError {message, at};
     }
 
     // What stands at the cursor, in words: "'x'", "end of file", "a comment".
@@ -239,7 +238,7 @@ private:
         while (!atEnd()) {
             const char c = peek();
             if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-                  || c == '_' || c == '$'))
+                    || c == '_' || c == '$'))
                 break;
             advance();
         }
@@ -259,11 +258,11 @@ private:
         } else if (word == "undefined" || word == "NaN" || word == "Infinity") {
             fail(QStringLiteral("%1 is JavaScript, not JSON; leave the key out or use null")
                      .arg(QString::fromLatin1(word)),
-                 start);
+                start);
         } else {
             fail(QStringLiteral("unexpected word '%1'; strings are written in double quotes")
                      .arg(QString::fromLatin1(word)),
-                 start);
+                start);
         }
         return {};
     }
@@ -286,7 +285,7 @@ private:
             advance();
             if (peek() >= '0' && peek() <= '9') {
                 fail(QStringLiteral("numbers cannot start with 0 (leading zeros are not JSON)"),
-                     start);
+                    start);
                 return {};
             }
         } else if (digits() == 0) {
@@ -396,7 +395,7 @@ private:
         while (true) {
             if (atEnd()) {
                 fail(QStringLiteral("string not closed: the file ends before its closing '\"'"),
-                     start);
+                    start);
                 return {};
             }
             const auto c = static_cast<unsigned char>(peek());
@@ -542,8 +541,8 @@ private:
             JsonNode value = parseValue(depth + 1);
             if (m_error)
                 break;
-            object.members().push_back(JsonNode::Member{std::move(key), keyPosition,
-                                                        std::move(value)});
+            object.members().push_back(
+                JsonNode::Member {std::move(key), keyPosition, std::move(value)});
             skipSpace();
             if (peek() == ',') {
                 advance();

@@ -1,4 +1,5 @@
-// An ordered JSON tree that remembers where each value stood in its file, plus its canonical writer.
+// An ordered JSON tree that remembers where each value stood in its file, plus its canonical
+// writer.
 #pragma once
 
 #include <QByteArray>

@@ -26,8 +26,8 @@ bool Profile::containsFunctions() const
 namespace {
 const QStringList &browserNames()
 {
-    static const QStringList names = {QStringLiteral("chromium"), QStringLiteral("firefox"),
-                                      QStringLiteral("node")};
+    static const QStringList names
+        = {QStringLiteral("chromium"), QStringLiteral("firefox"), QStringLiteral("node")};
     return names;
 }
 } // namespace
@@ -48,7 +48,7 @@ std::optional<Browser> browserFromName(QStringView name)
 QStringList verdictNames()
 {
     return {QStringLiteral("connected"), QStringLiteral("blocked"), QStringLiteral("refused"),
-            QStringLiteral("network-error"), QStringLiteral("timeout")};
+        QStringLiteral("network-error"), QStringLiteral("timeout")};
 }
 
 QString verdictName(Verdict verdict)

@@ -111,8 +111,8 @@ struct ClientConnectOptions {
     std::optional<JsonNode> auth;
     bool withCredentials = false;
     std::vector<std::pair<QString, QString>> extraHeaders; // in insertion order, as sent
-    QStringList transports = {QStringLiteral("polling"), QStringLiteral("websocket"),
-                              QStringLiteral("webtransport")};
+    QStringList transports
+        = {QStringLiteral("polling"), QStringLiteral("websocket"), QStringLiteral("webtransport")};
     bool upgrade = true;
     bool rememberUpgrade = false;
     qint64 timeout = 20000;

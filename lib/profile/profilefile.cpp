@@ -46,8 +46,8 @@ SaveResult ProfileFile::save(const QString &path, const QByteArray &bytes)
 QList<ExampleProfile> ProfileFile::examples()
 {
     QList<ExampleProfile> out;
-    const QStringList names =
-        QDir(ExamplesDir).entryList({QStringLiteral("*") + Suffix}, QDir::Files, QDir::Name);
+    const QStringList names
+        = QDir(ExamplesDir).entryList({QStringLiteral("*") + Suffix}, QDir::Files, QDir::Name);
     for (const QString &fileName : names) {
         ExampleProfile example;
         example.fileName = fileName;

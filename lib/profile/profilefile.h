@@ -19,7 +19,7 @@ struct SaveResult {
 };
 
 struct ExampleProfile {
-    QString fileName;     // "single-allowed-origin.corslab.json"
+    QString fileName; // "single-allowed-origin.corslab.json"
     QString resourcePath; // ":/corslab/profiles/single-allowed-origin.corslab.json"
     QString name;
     QString description;

@@ -1,4 +1,5 @@
-// Profile JSON v1 → Profile: type checks with positions and paths, then the "probably a mistake" warnings.
+// Profile JSON v1 → Profile: type checks with positions and paths, then the "probably a mistake"
+// warnings.
 #include "profilereader.h"
 
 #include "originsyntax.h"
@@ -69,16 +70,15 @@ bool isToken(const QString &s)
 // Fetch "forbidden request-header" names: browsers drop them silently from XHR.
 bool isForbiddenHeader(const QString &name)
 {
-    static const QStringList names = {
-        QStringLiteral("accept-charset"), QStringLiteral("accept-encoding"),
-        QStringLiteral("access-control-request-headers"),
+    static const QStringList names = {QStringLiteral("accept-charset"),
+        QStringLiteral("accept-encoding"), QStringLiteral("access-control-request-headers"),
         QStringLiteral("access-control-request-method"), QStringLiteral("connection"),
         QStringLiteral("content-length"), QStringLiteral("cookie"), QStringLiteral("cookie2"),
         QStringLiteral("date"), QStringLiteral("dnt"), QStringLiteral("expect"),
         QStringLiteral("host"), QStringLiteral("keep-alive"), QStringLiteral("origin"),
         QStringLiteral("referer"), QStringLiteral("set-cookie"), QStringLiteral("te"),
-        QStringLiteral("trailer"), QStringLiteral("transfer-encoding"),
-        QStringLiteral("upgrade"), QStringLiteral("via")};
+        QStringLiteral("trailer"), QStringLiteral("transfer-encoding"), QStringLiteral("upgrade"),
+        QStringLiteral("via")};
     const QString lower = name.toLower();
     return names.contains(lower) || lower.startsWith(QLatin1String("proxy-"))
         || lower.startsWith(QLatin1String("sec-"));
@@ -98,9 +98,10 @@ public:
     {
         ProfileLoadResult result;
         if (utf8.size() > ProfileReader::MaxFileSize) {
-            error({}, {}, QStringLiteral("the file is %1 bytes; a profile is at most %2 bytes")
-                              .arg(utf8.size())
-                              .arg(ProfileReader::MaxFileSize));
+            error({}, {},
+                QStringLiteral("the file is %1 bytes; a profile is at most %2 bytes")
+                    .arg(utf8.size())
+                    .arg(ProfileReader::MaxFileSize));
             result.diagnostics = m_diagnostics;
             return result;
         }
@@ -112,10 +113,10 @@ public:
         }
         Profile profile = readProfile(*parsed.root);
         std::stable_sort(m_diagnostics.begin(), m_diagnostics.end(),
-                         [](const Diagnostic &a, const Diagnostic &b) {
-                             return std::pair(a.position.line, a.position.column)
-                                 < std::pair(b.position.line, b.position.column);
-                         });
+            [](const Diagnostic &a, const Diagnostic &b) {
+                return std::pair(a.position.line, a.position.column)
+                    < std::pair(b.position.line, b.position.column);
+            });
         result.diagnostics = m_diagnostics;
         if (!result.hasErrors())
             result.profile = std::move(profile);
@@ -156,7 +157,7 @@ private:
     // Checks `object` is an object, reports duplicate keys, keeps and reports unknown keys, and
     // returns a lookup of the known ones.
     bool members(const Field &object, const QStringList &known, UnknownMembers &unknown,
-                 const QHash<QString, QString> &specialWarnings = {})
+        const QHash<QString, QString> &specialWarnings = {})
     {
         if (!object.value->isObject()) {
             typeError(object, QStringLiteral("an object"));
@@ -168,11 +169,11 @@ private:
             if (seen.contains(m.key)) {
                 const SourcePosition first = seen.value(m.key);
                 error(m.keyPosition, path,
-                      QStringLiteral("duplicate key \"%1\" (first at line %2, column %3); JSON "
-                                     "readers would silently keep only one")
-                          .arg(m.key)
-                          .arg(first.line)
-                          .arg(first.column));
+                    QStringLiteral("duplicate key \"%1\" (first at line %2, column %3); JSON "
+                                   "readers would silently keep only one")
+                        .arg(m.key)
+                        .arg(first.line)
+                        .arg(first.column));
                 continue;
             }
             seen.insert(m.key, m.keyPosition);
@@ -185,21 +186,21 @@ private:
             }
             const QString guess = closestMatch(m.key, known);
             warning(m.keyPosition, path,
-                    QStringLiteral("unknown key \"%1\" is kept but has no effect%2")
-                        .arg(m.key, guess.isEmpty() ? QString()
-                                                    : QStringLiteral(" — did you mean \"%1\"?")
-                                                          .arg(guess)));
+                QStringLiteral("unknown key \"%1\" is kept but has no effect%2")
+                    .arg(m.key,
+                        guess.isEmpty() ? QString()
+                                        : QStringLiteral(" — did you mean \"%1\"?").arg(guess)));
         }
         return true;
     }
 
     static Field field(const Field &object, const QString &key)
     {
-        return Field{object.value->find(key), join(object.path, key), key};
+        return Field {object.value->find(key), join(object.path, key), key};
     }
     static Field item(const Field &array, std::size_t i)
     {
-        return Field{&array.value->items()[i], index(array.path, i), array.key};
+        return Field {&array.value->items()[i], index(array.path, i), array.key};
     }
 
     // Scalars -------------------------------------------------------------------------------
@@ -257,7 +258,7 @@ private:
     void readMilliseconds(const Field &f, qint64 &target)
     {
         readInteger(f, target, 0, MaxTimer,
-                    QStringLiteral("a whole number of milliseconds from 0 to %1").arg(MaxTimer));
+            QStringLiteral("a whole number of milliseconds from 0 to %1").arg(MaxTimer));
     }
 
     // A string that must be one of `allowed`; `entry` says it sits in an array.
@@ -266,18 +267,20 @@ private:
         const QString subject = entry ? QStringLiteral("\"%1\" entry").arg(f.key)
                                       : QStringLiteral("\"%1\"").arg(f.key);
         if (!f.value->isString()) {
-            error(f, QStringLiteral("%1 %2: expected %3").arg(subject, shown(*f.value),
-                                                              alternatives(allowed)));
+            error(f,
+                QStringLiteral("%1 %2: expected %3")
+                    .arg(subject, shown(*f.value), alternatives(allowed)));
             return std::nullopt;
         }
         const QString v = f.value->toString();
         if (allowed.contains(v))
             return v;
         const QString guess = closestMatch(v, allowed);
-        error(f, QStringLiteral("%1 %2: expected %3%4")
-                     .arg(subject, quoted(v), alternatives(allowed),
-                          guess.isEmpty() ? QString()
-                                          : QStringLiteral(" — did you mean \"%1\"?").arg(guess)));
+        error(f,
+            QStringLiteral("%1 %2: expected %3%4")
+                .arg(subject, quoted(v), alternatives(allowed),
+                    guess.isEmpty() ? QString()
+                                    : QStringLiteral(" — did you mean \"%1\"?").arg(guess)));
         return std::nullopt;
     }
 
@@ -287,9 +290,10 @@ private:
             return;
         if (auto v = string(f)) {
             if (!v->startsWith(QLatin1Char('/')))
-                error(f, QStringLiteral("\"%1\" %2: expected a path starting with \"/\" — did you "
-                                        "mean \"/%3\"?")
-                             .arg(f.key, quoted(*v), *v));
+                error(f,
+                    QStringLiteral("\"%1\" %2: expected a path starting with \"/\" — did you "
+                                   "mean \"/%3\"?")
+                        .arg(f.key, quoted(*v), *v));
             else
                 target = *v;
         }
@@ -302,7 +306,8 @@ private:
             return std::nullopt;
         }
         if (f.value->items().empty()) {
-            error(f, QStringLiteral("\"%1\" is empty; at least one transport is needed").arg(f.key));
+            error(
+                f, QStringLiteral("\"%1\" is empty; at least one transport is needed").arg(f.key));
             return std::nullopt;
         }
         QStringList out;
@@ -333,8 +338,9 @@ private:
         for (std::size_t i = 0; i < f.value->items().size(); ++i) {
             const Field entry = item(f, i);
             if (!entry.value->isString()) {
-                error(entry, QStringLiteral("\"%1\" entry %2: expected a string")
-                                 .arg(f.key, shown(*entry.value)));
+                error(entry,
+                    QStringLiteral("\"%1\" entry %2: expected a string")
+                        .arg(f.key, shown(*entry.value)));
                 ok = false;
                 continue;
             }
@@ -344,8 +350,8 @@ private:
     }
 
     // Ordered string → string object (query, extraHeaders).
-    std::optional<std::vector<std::pair<QString, QString>>> stringMap(const Field &f,
-                                                                      const QString &why)
+    std::optional<std::vector<std::pair<QString, QString>>> stringMap(
+        const Field &f, const QString &why)
     {
         if (!f.value->isObject()) {
             typeError(f, QStringLiteral("an object of strings"));
@@ -355,17 +361,17 @@ private:
         bool ok = true;
         QStringList seen;
         for (const JsonNode::Member &m : f.value->members()) {
-            const Field entry{&m.value, join(f.path, m.key), m.key};
+            const Field entry {&m.value, join(f.path, m.key), m.key};
             if (seen.contains(m.key)) {
-                error(m.keyPosition, entry.path,
-                      QStringLiteral("duplicate key \"%1\"").arg(m.key));
+                error(m.keyPosition, entry.path, QStringLiteral("duplicate key \"%1\"").arg(m.key));
                 ok = false;
                 continue;
             }
             seen << m.key;
             if (!m.value.isString()) {
-                error(entry, QStringLiteral("\"%1\" %2: expected a string (%3)")
-                                 .arg(m.key, shown(m.value), why));
+                error(entry,
+                    QStringLiteral("\"%1\" %2: expected a string (%3)")
+                        .arg(m.key, shown(m.value), why));
                 ok = false;
                 continue;
             }
@@ -380,9 +386,10 @@ private:
     {
         ScriptFunction fn;
         if (!f.value->isObject() || !f.value->find(QStringLiteral("function"))) {
-            error(f, QStringLiteral("\"%1\": expected a function written as {\"function\": \"%2 "
-                                    "=> ...\"}, found %3")
-                         .arg(f.key, signature, shown(*f.value)));
+            error(f,
+                QStringLiteral("\"%1\": expected a function written as {\"function\": \"%2 "
+                               "=> ...\"}, found %3")
+                    .arg(f.key, signature, shown(*f.value)));
             return std::nullopt;
         }
         UnknownMembers unknown;
@@ -392,12 +399,13 @@ private:
         auto source = string(src, false);
         if (!source)
             return std::nullopt;
-        static const QRegularExpression looksLikeFunction(QStringLiteral(
-            R"(^\s*(async\s+)?(function\b|\([^)]*\)\s*=>|[A-Za-z_$][\w$]*\s*=>))"));
+        static const QRegularExpression looksLikeFunction(
+            QStringLiteral(R"(^\s*(async\s+)?(function\b|\([^)]*\)\s*=>|[A-Za-z_$][\w$]*\s*=>))"));
         if (!looksLikeFunction.match(*source).hasMatch())
-            warning(src, QStringLiteral("does not look like a function expression; write it as "
-                                        "\"%1 => ...\" or \"function %1 { ... }\"")
-                             .arg(signature));
+            warning(src,
+                QStringLiteral("does not look like a function expression; write it as "
+                               "\"%1 => ...\" or \"function %1 { ... }\"")
+                    .arg(signature));
         fn.source = *source;
         fn.unknown = std::move(unknown);
         return fn;
@@ -422,29 +430,33 @@ private:
             for (qsizetype i = 0; i < v->size(); ++i) {
                 const QChar c = v->at(i);
                 if (!allowed.contains(c) || v->indexOf(c) != i) {
-                    error(flags, QStringLiteral("\"flags\" %1: each flag is one of d, g, i, m, s, "
-                                                "u, v, y, at most once")
-                                     .arg(quoted(*v)));
+                    error(flags,
+                        QStringLiteral("\"flags\" %1: each flag is one of d, g, i, m, s, "
+                                       "u, v, y, at most once")
+                            .arg(quoted(*v)));
                     return std::nullopt;
                 }
             }
             if (v->contains(QLatin1Char('u')) && v->contains(QLatin1Char('v'))) {
-                error(flags, QStringLiteral("\"flags\" %1: the u and v flags cannot be combined")
-                                 .arg(quoted(*v)));
+                error(flags,
+                    QStringLiteral("\"flags\" %1: the u and v flags cannot be combined")
+                        .arg(quoted(*v)));
                 return std::nullopt;
             }
             re.flags = *v;
             if (v->contains(QLatin1Char('g')) || v->contains(QLatin1Char('y')))
-                warning(flags, QStringLiteral("the %1 flag makes RegExp.test() remember lastIndex: "
-                                              "cors then allows and refuses the same origin on "
-                                              "alternate requests")
-                                   .arg(v->contains(QLatin1Char('g')) ? QStringLiteral("g")
-                                                                      : QStringLiteral("y")));
+                warning(flags,
+                    QStringLiteral("the %1 flag makes RegExp.test() remember lastIndex: "
+                                   "cors then allows and refuses the same origin on "
+                                   "alternate requests")
+                        .arg(v->contains(QLatin1Char('g')) ? QStringLiteral("g")
+                                                           : QStringLiteral("y")));
         }
         if (!re.source.startsWith(QLatin1Char('^')) || !re.source.endsWith(QLatin1Char('$')))
-            warning(src, QStringLiteral("not anchored with ^ and $: it also matches origins that "
-                                        "merely contain it, such as "
-                                        "\"https://example.com.attacker.test\""));
+            warning(src,
+                QStringLiteral("not anchored with ^ and $: it also matches origins that "
+                               "merely contain it, such as "
+                               "\"https://example.com.attacker.test\""));
         return re;
     }
 
@@ -455,18 +467,20 @@ private:
         if (origin == QLatin1String("*") || origin == QLatin1String("null"))
             return;
         if (origin.contains(QLatin1Char(','))) {
-            warning(f, QStringLiteral("a comma-separated list is sent as one header value, which "
-                                      "browsers reject; list the origins in an array"));
+            warning(f,
+                QStringLiteral("a comma-separated list is sent as one header value, which "
+                               "browsers reject; list the origins in an array"));
             return;
         }
         const OriginSyntax s = OriginSyntax::check(origin);
         if (s.isSerializedOrigin)
             return;
-        warning(f, QStringLiteral("%1 %2, so it never equals a browser's Origin%3")
-                       .arg(quoted(origin), s.problem,
-                            s.suggestion.isEmpty()
-                                ? QString()
-                                : QStringLiteral(" — did you mean \"%1\"?").arg(s.suggestion)));
+        warning(f,
+            QStringLiteral("%1 %2, so it never equals a browser's Origin%3")
+                .arg(quoted(origin), s.problem,
+                    s.suggestion.isEmpty()
+                        ? QString()
+                        : QStringLiteral(" — did you mean \"%1\"?").arg(s.suggestion)));
     }
 
     std::optional<CorsOrigin> origin(const Field &f)
@@ -477,8 +491,9 @@ private:
             return CorsOrigin(v.toBool());
         case JsonNode::Type::String:
             if (v.toString().isEmpty())
-                warning(f, QStringLiteral("an empty origin turns CORS off: the cors package then "
-                                          "sends no headers at all (write false to say so)"));
+                warning(f,
+                    QStringLiteral("an empty origin turns CORS off: the cors package then "
+                                   "sends no headers at all (write false to say so)"));
             checkOriginString(f, v.toString());
             return CorsOrigin(v.toString());
         case JsonNode::Type::Object:
@@ -500,9 +515,10 @@ private:
                 const Field entry = item(f, i);
                 if (entry.value->isString()) {
                     if (entry.value->toString() == QLatin1String("*"))
-                        warning(entry, QStringLiteral("\"*\" inside an array is a literal string: "
-                                                      "it matches no browser's Origin (write "
-                                                      "\"origin\": \"*\" to allow every origin)"));
+                        warning(entry,
+                            QStringLiteral("\"*\" inside an array is a literal string: "
+                                           "it matches no browser's Origin (write "
+                                           "\"origin\": \"*\" to allow every origin)"));
                     else
                         checkOriginString(entry, entry.value->toString());
                     entries << entry.value->toString();
@@ -512,9 +528,10 @@ private:
                     else
                         ok = false;
                 } else {
-                    error(entry, QStringLiteral("\"origin\" entry %1: expected an origin string or "
-                                                "{\"regex\": \"...\"}")
-                                     .arg(shown(*entry.value)));
+                    error(entry,
+                        QStringLiteral("\"origin\" entry %1: expected an origin string or "
+                                       "{\"regex\": \"...\"}")
+                            .arg(shown(*entry.value)));
                     ok = false;
                 }
             }
@@ -525,8 +542,9 @@ private:
         default:
             break;
         }
-        typeError(f, QStringLiteral("a string, true or false, an array, {\"regex\": \"...\"} or "
-                                    "{\"function\": \"...\"}"));
+        typeError(f,
+            QStringLiteral("a string, true or false, an array, {\"regex\": \"...\"} or "
+                           "{\"function\": \"...\"}"));
         return std::nullopt;
     }
 
@@ -537,20 +555,18 @@ private:
         // `cors: true` is what the cors package reads as "all defaults".
         if (f.value->isBool()) {
             if (f.value->toBool())
-                server.cors = CorsOptions{};
+                server.cors = CorsOptions {};
             return;
         }
         CorsOptions cors;
-        const QStringList known = {
-            QStringLiteral("origin"),         QStringLiteral("methods"),
+        const QStringList known = {QStringLiteral("origin"), QStringLiteral("methods"),
             QStringLiteral("allowedHeaders"), QStringLiteral("exposedHeaders"),
-            QStringLiteral("credentials"),    QStringLiteral("maxAge"),
+            QStringLiteral("credentials"), QStringLiteral("maxAge"),
             QStringLiteral("preflightContinue"), QStringLiteral("optionsSuccessStatus")};
-        const QHash<QString, QString> special = {
-            {QStringLiteral("headers"),
-             QStringLiteral("\"headers\" is the cors package's old alias of \"allowedHeaders\"; "
-                            "CorsLab reads only \"allowedHeaders\", so this is kept but has no "
-                            "effect")}};
+        const QHash<QString, QString> special = {{QStringLiteral("headers"),
+            QStringLiteral("\"headers\" is the cors package's old alias of \"allowedHeaders\"; "
+                           "CorsLab reads only \"allowedHeaders\", so this is kept but has no "
+                           "effect")}};
         if (!members(f, known, cors.unknown, special))
             return;
         if (const Field o = field(f, QStringLiteral("origin")))
@@ -564,26 +580,26 @@ private:
         if (const Field h = field(f, QStringLiteral("exposedHeaders")))
             cors.exposedHeaders = stringOrList(h);
         readBool(field(f, QStringLiteral("credentials")), cors.credentials,
-                 QStringLiteral(" (the cors package ignores anything but the boolean true)"));
+            QStringLiteral(" (the cors package ignores anything but the boolean true)"));
         if (const Field m = field(f, QStringLiteral("maxAge"))) {
             if (m.value->isString())
                 cors.maxAge = std::variant<qint64, QString>(m.value->toString());
             else if (auto v = integer(m, 0, MaxSafeInteger,
-                                      QStringLiteral("a whole number of seconds or a string")))
+                         QStringLiteral("a whole number of seconds or a string")))
                 cors.maxAge = std::variant<qint64, QString>(*v);
         }
         readBool(field(f, QStringLiteral("preflightContinue")), cors.preflightContinue);
         readInteger(field(f, QStringLiteral("optionsSuccessStatus")), cors.optionsSuccessStatus,
-                    200, 599, QStringLiteral("an HTTP status from 200 to 599"));
+            200, 599, QStringLiteral("an HTTP status from 200 to 599"));
 
         if (cors.credentials) {
             const auto *s = std::get_if<QString>(&cors.origin);
             if (s && *s == QLatin1String("*"))
                 warning(field(f, QStringLiteral("credentials")).value->position(),
-                        join(f.path, QStringLiteral("credentials")),
-                        QStringLiteral("credentials with origin \"*\": browsers refuse "
-                                       "credentialed responses whose Access-Control-Allow-Origin "
-                                       "is \"*\"; name the page origin instead"));
+                    join(f.path, QStringLiteral("credentials")),
+                    QStringLiteral("credentials with origin \"*\": browsers refuse "
+                                   "credentialed responses whose Access-Control-Allow-Origin "
+                                   "is \"*\"; name the page origin instead"));
         }
         server.cors = std::move(cors);
     }
@@ -595,10 +611,9 @@ private:
             return;
         }
         CookieOptions c;
-        const QStringList known = {QStringLiteral("name"),     QStringLiteral("path"),
-                                   QStringLiteral("domain"),   QStringLiteral("httpOnly"),
-                                   QStringLiteral("secure"),   QStringLiteral("sameSite"),
-                                   QStringLiteral("maxAge"),   QStringLiteral("partitioned")};
+        const QStringList known = {QStringLiteral("name"), QStringLiteral("path"),
+            QStringLiteral("domain"), QStringLiteral("httpOnly"), QStringLiteral("secure"),
+            QStringLiteral("sameSite"), QStringLiteral("maxAge"), QStringLiteral("partitioned")};
         if (!f.value->isObject()) {
             typeError(f, QStringLiteral("true, false or an object of cookie options"));
             return;
@@ -610,9 +625,10 @@ private:
                 if (isToken(*v))
                     c.name = *v;
                 else
-                    error(n, QStringLiteral("\"name\" %1: a cookie name is a token (letters, "
-                                            "digits and !#$%&'*+-.^_`|~)")
-                                 .arg(quoted(*v)));
+                    error(n,
+                        QStringLiteral("\"name\" %1: a cookie name is a token (letters, "
+                                       "digits and !#$%&'*+-.^_`|~)")
+                            .arg(quoted(*v)));
             }
         if (const Field p = field(f, QStringLiteral("path"))) {
             if (p.value->isBool() && !p.value->toBool())
@@ -639,17 +655,19 @@ private:
         if (const Field s = field(f, QStringLiteral("sameSite"))) {
             if (s.value->isBool()) {
                 c.sameSite = std::variant<bool, QString>(s.value->toBool());
-            } else if (auto v = enumValue(s, {QStringLiteral("lax"), QStringLiteral("strict"),
-                                              QStringLiteral("none")})) {
+            } else if (auto v
+                = enumValue(
+                    s, {QStringLiteral("lax"), QStringLiteral("strict"), QStringLiteral("none")})) {
                 c.sameSite = std::variant<bool, QString>(*v);
                 if (*v == QLatin1String("none") && !c.secure.value_or(false))
-                    warning(s, QStringLiteral("browsers drop a SameSite=None cookie that is not "
-                                              "also \"secure\": true"));
+                    warning(s,
+                        QStringLiteral("browsers drop a SameSite=None cookie that is not "
+                                       "also \"secure\": true"));
             }
         }
         if (const Field m = field(f, QStringLiteral("maxAge")))
             if (auto v = integer(m, -MaxSafeInteger, MaxSafeInteger,
-                                 QStringLiteral("a whole number of seconds")))
+                    QStringLiteral("a whole number of seconds")))
                 c.maxAge = *v;
         if (const Field p = field(f, QStringLiteral("partitioned"))) {
             readBool(p, b);
@@ -669,8 +687,7 @@ private:
         for (std::size_t i = 0; i < f.value->items().size(); ++i) {
             const Field entry = item(f, i);
             NamespaceConfig ns;
-            if (!members(entry, {QStringLiteral("name"), QStringLiteral("middleware")},
-                         ns.unknown))
+            if (!members(entry, {QStringLiteral("name"), QStringLiteral("middleware")}, ns.unknown))
                 continue;
             const Field name = field(entry, QStringLiteral("name"));
             if (!name) {
@@ -693,41 +710,41 @@ private:
 
     void readServer(const Field &f, ServerOptions &server)
     {
-        const QStringList known = {
-            QStringLiteral("host"),           QStringLiteral("port"),
-            QStringLiteral("path"),           QStringLiteral("addTrailingSlash"),
-            QStringLiteral("cors"),           QStringLiteral("allowRequest"),
-            QStringLiteral("transports"),     QStringLiteral("allowUpgrades"),
-            QStringLiteral("pingInterval"),   QStringLiteral("pingTimeout"),
-            QStringLiteral("upgradeTimeout"), QStringLiteral("maxHttpBufferSize"),
-            QStringLiteral("connectTimeout"), QStringLiteral("cookie"),
-            QStringLiteral("allowEIO3"),      QStringLiteral("httpCompression"),
-            QStringLiteral("initialPacket"),  QStringLiteral("namespaces")};
-        const QHash<QString, QString> special = {
-            {QStringLiteral("origins"),
-             QStringLiteral("\"origins\" was removed in Socket.IO 3 and does nothing; use "
-                            "\"cors\": {\"origin\": ...}")},
-            {QStringLiteral("handlePreflightRequest"),
-             QStringLiteral("\"handlePreflightRequest\" was removed in Socket.IO 3 and does "
-                            "nothing; use \"cors\": {...}")},
-            {QStringLiteral("maxPayload"),
-             QStringLiteral("\"maxPayload\" is what the open packet calls it; the server option is "
-                            "\"maxHttpBufferSize\"")}};
+        const QStringList known = {QStringLiteral("host"), QStringLiteral("port"),
+            QStringLiteral("path"), QStringLiteral("addTrailingSlash"), QStringLiteral("cors"),
+            QStringLiteral("allowRequest"), QStringLiteral("transports"),
+            QStringLiteral("allowUpgrades"), QStringLiteral("pingInterval"),
+            QStringLiteral("pingTimeout"), QStringLiteral("upgradeTimeout"),
+            QStringLiteral("maxHttpBufferSize"), QStringLiteral("connectTimeout"),
+            QStringLiteral("cookie"), QStringLiteral("allowEIO3"),
+            QStringLiteral("httpCompression"), QStringLiteral("initialPacket"),
+            QStringLiteral("namespaces")};
+        const QHash<QString, QString> special
+            = {{QStringLiteral("origins"),
+                   QStringLiteral("\"origins\" was removed in Socket.IO 3 and does nothing; use "
+                                  "\"cors\": {\"origin\": ...}")},
+                {QStringLiteral("handlePreflightRequest"),
+                    QStringLiteral("\"handlePreflightRequest\" was removed in Socket.IO 3 and does "
+                                   "nothing; use \"cors\": {...}")},
+                {QStringLiteral("maxPayload"),
+                    QStringLiteral(
+                        "\"maxPayload\" is what the open packet calls it; the server option is "
+                        "\"maxHttpBufferSize\"")}};
         if (!members(f, known, server.unknown, special))
             return;
         if (const Field h = field(f, QStringLiteral("host"))) {
             readString(h, server.host, false);
-            static const QStringList loopback = {QStringLiteral("127.0.0.1"),
-                                                 QStringLiteral("localhost"),
-                                                 QStringLiteral("::1")};
+            static const QStringList loopback
+                = {QStringLiteral("127.0.0.1"), QStringLiteral("localhost"), QStringLiteral("::1")};
             if (h.value->isString() && !h.value->toString().isEmpty()
                 && !loopback.contains(h.value->toString()))
-                warning(h, QStringLiteral("the embedded server will listen on %1, reachable from "
-                                          "other machines; the default 127.0.0.1 is not")
-                               .arg(quoted(h.value->toString())));
+                warning(h,
+                    QStringLiteral("the embedded server will listen on %1, reachable from "
+                                   "other machines; the default 127.0.0.1 is not")
+                        .arg(quoted(h.value->toString())));
         }
         readInteger(field(f, QStringLiteral("port")), server.port, 0, 65535,
-                    QStringLiteral("a port from 0 to 65535 (0 picks a free port)"));
+            QStringLiteral("a port from 0 to 65535 (0 picks a free port)"));
         readPath(field(f, QStringLiteral("path")), server.path);
         readBool(field(f, QStringLiteral("addTrailingSlash")), server.addTrailingSlash);
         if (const Field c = field(f, QStringLiteral("cors")))
@@ -742,7 +759,7 @@ private:
         readMilliseconds(field(f, QStringLiteral("pingTimeout")), server.pingTimeout);
         readMilliseconds(field(f, QStringLiteral("upgradeTimeout")), server.upgradeTimeout);
         readInteger(field(f, QStringLiteral("maxHttpBufferSize")), server.maxHttpBufferSize, 0,
-                    MaxSafeInteger, QStringLiteral("a whole number of bytes"));
+            MaxSafeInteger, QStringLiteral("a whole number of bytes"));
         readMilliseconds(field(f, QStringLiteral("connectTimeout")), server.connectTimeout);
         if (const Field c = field(f, QStringLiteral("cookie")))
             readCookie(c, server);
@@ -756,19 +773,18 @@ private:
 
     void readClientOptions(const Field &f, ClientConnectOptions &o, Browser browser)
     {
-        const QStringList known = {
-            QStringLiteral("path"),          QStringLiteral("query"),
-            QStringLiteral("auth"),          QStringLiteral("withCredentials"),
-            QStringLiteral("extraHeaders"),  QStringLiteral("transports"),
-            QStringLiteral("upgrade"),       QStringLiteral("rememberUpgrade"),
-            QStringLiteral("timeout"),       QStringLiteral("forceBase64")};
+        const QStringList known = {QStringLiteral("path"), QStringLiteral("query"),
+            QStringLiteral("auth"), QStringLiteral("withCredentials"),
+            QStringLiteral("extraHeaders"), QStringLiteral("transports"), QStringLiteral("upgrade"),
+            QStringLiteral("rememberUpgrade"), QStringLiteral("timeout"),
+            QStringLiteral("forceBase64")};
         const QHash<QString, QString> special = {
             {QStringLiteral("headers"),
-             QStringLiteral("socket.io-client has no \"headers\" option; custom headers go in "
-                            "\"extraHeaders\"")},
+                QStringLiteral("socket.io-client has no \"headers\" option; custom headers go in "
+                               "\"extraHeaders\"")},
             {QStringLiteral("credentials"),
-             QStringLiteral("socket.io-client has no \"credentials\" option; use "
-                            "\"withCredentials\": true")}};
+                QStringLiteral("socket.io-client has no \"credentials\" option; use "
+                               "\"withCredentials\": true")}};
         if (!members(f, known, o.unknown, special))
             return;
         readPath(field(f, QStringLiteral("path")), o.path);
@@ -787,39 +803,41 @@ private:
                 o.extraHeaders = *v;
                 QStringList lowerNames;
                 for (const JsonNode::Member &m : h.value->members()) {
-                    const Field entry{&m.value, join(h.path, m.key), m.key};
+                    const Field entry {&m.value, join(h.path, m.key), m.key};
                     if (!isToken(m.key)) {
                         error(m.keyPosition, entry.path,
-                              QStringLiteral("\"%1\" is not a valid header name (letters, digits "
-                                             "and !#$%&'*+-.^_`|~ only)")
-                                  .arg(m.key));
+                            QStringLiteral("\"%1\" is not a valid header name (letters, digits "
+                                           "and !#$%&'*+-.^_`|~ only)")
+                                .arg(m.key));
                         continue;
                     }
                     const QString value = m.value.toString();
                     if (value.contains(QLatin1Char('\r')) || value.contains(QLatin1Char('\n'))
                         || value.contains(QChar(0))) {
-                        error(entry, QStringLiteral("the value of \"%1\" contains a line break or "
-                                                    "NUL, which no HTTP header may")
-                                         .arg(m.key));
+                        error(entry,
+                            QStringLiteral("the value of \"%1\" contains a line break or "
+                                           "NUL, which no HTTP header may")
+                                .arg(m.key));
                         continue;
                     }
                     if (lowerNames.contains(m.key.toLower()))
                         warning(m.keyPosition, entry.path,
-                                QStringLiteral("\"%1\" is set twice (header names ignore case); "
-                                               "XHR sends both values joined with \", \"")
-                                    .arg(m.key));
+                            QStringLiteral("\"%1\" is set twice (header names ignore case); "
+                                           "XHR sends both values joined with \", \"")
+                                .arg(m.key));
                     lowerNames << m.key.toLower();
                     if (browser != Browser::Node && isForbiddenHeader(m.key))
                         warning(m.keyPosition, entry.path,
-                                QStringLiteral("\"%1\" is a forbidden request header: browsers "
-                                               "drop it silently")
-                                    .arg(m.key));
+                            QStringLiteral("\"%1\" is a forbidden request header: browsers "
+                                           "drop it silently")
+                                .arg(m.key));
                 }
             }
         }
         if (const Field t = field(f, QStringLiteral("transports")))
-            if (auto v = transports(t, {QStringLiteral("polling"), QStringLiteral("websocket"),
-                                        QStringLiteral("webtransport")}))
+            if (auto v = transports(t,
+                    {QStringLiteral("polling"), QStringLiteral("websocket"),
+                        QStringLiteral("webtransport")}))
                 o.transports = *v;
         readBool(field(f, QStringLiteral("upgrade")), o.upgrade);
         readBool(field(f, QStringLiteral("rememberUpgrade")), o.rememberUpgrade);
@@ -833,16 +851,16 @@ private:
             typeError(f, QStringLiteral("an array of {\"event\": \"...\"} objects"));
             return;
         }
-        static const QStringList reserved = {
-            QStringLiteral("connect"),       QStringLiteral("connect_error"),
-            QStringLiteral("disconnect"),    QStringLiteral("disconnecting"),
-            QStringLiteral("newListener"),   QStringLiteral("removeListener")};
+        static const QStringList reserved
+            = {QStringLiteral("connect"), QStringLiteral("connect_error"),
+                QStringLiteral("disconnect"), QStringLiteral("disconnecting"),
+                QStringLiteral("newListener"), QStringLiteral("removeListener")};
         for (std::size_t i = 0; i < f.value->items().size(); ++i) {
             const Field entry = item(f, i);
             EmitStep step;
             if (!members(entry,
-                         {QStringLiteral("event"), QStringLiteral("args"), QStringLiteral("ack")},
-                         step.unknown))
+                    {QStringLiteral("event"), QStringLiteral("args"), QStringLiteral("ack")},
+                    step.unknown))
                 continue;
             const Field ev = field(entry, QStringLiteral("event"));
             if (!ev) {
@@ -851,9 +869,10 @@ private:
             }
             if (auto name = string(ev, false)) {
                 if (reserved.contains(*name)) {
-                    error(ev, QStringLiteral("\"%1\" is a reserved event name: socket.io-client "
-                                             "throws instead of sending it")
-                                  .arg(*name));
+                    error(ev,
+                        QStringLiteral("\"%1\" is a reserved event name: socket.io-client "
+                                       "throws instead of sending it")
+                            .arg(*name));
                     continue;
                 }
                 step.event = *name;
@@ -888,56 +907,63 @@ private:
             return;
         }
         if (!httpScheme && v->contains(QLatin1String("://")))
-            error(f, QStringLiteral("\"pageOrigin\" %1: a page origin is http:// or https://; a "
-                                    "page opened from a file or a sandbox has the origin \"null\"")
-                         .arg(quoted(*v)));
+            error(f,
+                QStringLiteral("\"pageOrigin\" %1: a page origin is http:// or https://; a "
+                               "page opened from a file or a sandbox has the origin \"null\"")
+                    .arg(quoted(*v)));
         else
-            error(f, QStringLiteral("\"pageOrigin\" %1 %2%3")
-                         .arg(quoted(*v), s.problem,
-                              s.suggestion.isEmpty()
-                                  ? QString()
-                                  : QStringLiteral(" — did you mean \"%1\"?").arg(s.suggestion)));
+            error(f,
+                QStringLiteral("\"pageOrigin\" %1 %2%3")
+                    .arg(quoted(*v), s.problem,
+                        s.suggestion.isEmpty()
+                            ? QString()
+                            : QStringLiteral(" — did you mean \"%1\"?").arg(s.suggestion)));
     }
 
     void readClient(const Field &f, ClientOptions &client)
     {
-        const QStringList known = {QStringLiteral("pageOrigin"), QStringLiteral("url"),
-                                   QStringLiteral("namespace"), QStringLiteral("browser"),
-                                   QStringLiteral("options"),   QStringLiteral("emit")};
+        const QStringList known
+            = {QStringLiteral("pageOrigin"), QStringLiteral("url"), QStringLiteral("namespace"),
+                QStringLiteral("browser"), QStringLiteral("options"), QStringLiteral("emit")};
         if (!members(f, known, client.unknown))
             return;
         if (const Field p = field(f, QStringLiteral("pageOrigin")))
             readPageOrigin(p, client);
         else
-            error(f, QStringLiteral("\"pageOrigin\" is missing: the origin the page runs on, "
-                                    "such as \"http://localhost:3000\""));
+            error(f,
+                QStringLiteral("\"pageOrigin\" is missing: the origin the page runs on, "
+                               "such as \"http://localhost:3000\""));
         if (const Field u = field(f, QStringLiteral("url"))) {
             if (auto v = string(u, false)) {
                 const QUrl url(*v, QUrl::StrictMode);
                 static const QStringList schemes = {QStringLiteral("http"), QStringLiteral("https"),
-                                                    QStringLiteral("ws"), QStringLiteral("wss")};
+                    QStringLiteral("ws"), QStringLiteral("wss")};
                 if (*v == ClientOptions::EmbeddedUrl) {
                     client.url = *v;
-                } else if (!url.isValid() || !schemes.contains(url.scheme()) || url.host().isEmpty()) {
-                    error(u, QStringLiteral("\"url\" %1: expected \"embedded\" or an http, https, "
-                                            "ws or wss URL such as \"https://api.example.com\"")
-                                 .arg(quoted(*v)));
+                } else if (!url.isValid() || !schemes.contains(url.scheme())
+                    || url.host().isEmpty()) {
+                    error(u,
+                        QStringLiteral("\"url\" %1: expected \"embedded\" or an http, https, "
+                                       "ws or wss URL such as \"https://api.example.com\"")
+                            .arg(quoted(*v)));
                 } else {
                     client.url = *v;
                     if (url.path().size() > 1)
-                        warning(u, QStringLiteral("in io(url) the path part \"%1\" names the "
-                                                  "namespace, not the HTTP path; put it in "
-                                                  "\"namespace\" (the HTTP path is "
-                                                  "\"options.path\")")
-                                       .arg(url.path()));
+                        warning(u,
+                            QStringLiteral("in io(url) the path part \"%1\" names the "
+                                           "namespace, not the HTTP path; put it in "
+                                           "\"namespace\" (the HTTP path is "
+                                           "\"options.path\")")
+                                .arg(url.path()));
                 }
             }
         }
         if (const Field n = field(f, QStringLiteral("namespace")))
             readPath(n, client.namespaceName);
         if (const Field b = field(f, QStringLiteral("browser")))
-            if (auto v = enumValue(b, {QStringLiteral("chromium"), QStringLiteral("firefox"),
-                                       QStringLiteral("node")}))
+            if (auto v = enumValue(b,
+                    {QStringLiteral("chromium"), QStringLiteral("firefox"),
+                        QStringLiteral("node")}))
                 client.browser = *browserFromName(*v);
         if (const Field o = field(f, QStringLiteral("options")))
             readClientOptions(o, client.options, client.browser);
@@ -952,8 +978,9 @@ private:
             return;
         const Field v = field(f, QStringLiteral("verdict"));
         if (!v) {
-            error(f, QStringLiteral("\"verdict\" is missing: one of %1")
-                         .arg(alternatives(verdictNames())));
+            error(f,
+                QStringLiteral("\"verdict\" is missing: one of %1")
+                    .arg(alternatives(verdictNames())));
             return;
         }
         auto name = enumValue(v, verdictNames());
@@ -963,8 +990,9 @@ private:
         if (const Field r = field(f, QStringLiteral("reason"))) {
             readString(r, e.reason, false);
             if (e.verdict == Verdict::Connected)
-                warning(r, QStringLiteral("a reason only means something for a verdict other than "
-                                          "\"connected\""));
+                warning(r,
+                    QStringLiteral("a reason only means something for a verdict other than "
+                                   "\"connected\""));
         }
         profile.expect = std::move(e);
     }
@@ -979,28 +1007,28 @@ private:
     Profile readProfile(const JsonNode &root)
     {
         Profile profile;
-        const Field top{&root, QString(), QString()};
+        const Field top {&root, QString(), QString()};
         if (!root.isObject()) {
             error(root.position(), {},
-                  QStringLiteral("a profile is a JSON object ({ ... }), found %1")
-                      .arg(root.typeName()));
+                QStringLiteral("a profile is a JSON object ({ ... }), found %1")
+                    .arg(root.typeName()));
             return profile;
         }
-        const QStringList known = {QStringLiteral("$schema"),     QStringLiteral("format"),
-                                   QStringLiteral("version"),     QStringLiteral("name"),
-                                   QStringLiteral("description"), QStringLiteral("server"),
-                                   QStringLiteral("client"),      QStringLiteral("expect")};
+        const QStringList known = {QStringLiteral("$schema"), QStringLiteral("format"),
+            QStringLiteral("version"), QStringLiteral("name"), QStringLiteral("description"),
+            QStringLiteral("server"), QStringLiteral("client"), QStringLiteral("expect")};
         members(top, known, profile.unknown);
 
         const Field format = field(top, QStringLiteral("format"));
         if (!format)
             error(root.position(), {},
-                  QStringLiteral("\"format\": \"corslab-profile\" is missing; is this a CorsLab "
-                                 "profile?"));
+                QStringLiteral("\"format\": \"corslab-profile\" is missing; is this a CorsLab "
+                               "profile?"));
         else if (!format.value->isString() || format.value->toString() != Profile::FormatName)
-            error(format, QStringLiteral("\"format\" %1: expected \"corslab-profile\"; is this a "
-                                         "CorsLab profile?")
-                              .arg(shown(*format.value)));
+            error(format,
+                QStringLiteral("\"format\" %1: expected \"corslab-profile\"; is this a "
+                               "CorsLab profile?")
+                    .arg(shown(*format.value)));
 
         const Field version = field(top, QStringLiteral("version"));
         if (!version) {
@@ -1008,11 +1036,12 @@ private:
         } else if (!version.value->isInteger() || version.value->toInteger() < 1) {
             typeError(version, QStringLiteral("the format version, 1"));
         } else if (version.value->toInteger() > Profile::FormatVersion) {
-            error(version, QStringLiteral("this profile has format version %1, written by a newer "
-                                          "CorsLab; this one reads version %2 — update CorsLab to "
-                                          "open it")
-                               .arg(version.value->toInteger())
-                               .arg(Profile::FormatVersion));
+            error(version,
+                QStringLiteral("this profile has format version %1, written by a newer "
+                               "CorsLab; this one reads version %2 — update CorsLab to "
+                               "open it")
+                    .arg(version.value->toInteger())
+                    .arg(Profile::FormatVersion));
             return profile; // the rest may mean something else in a newer version
         }
 
@@ -1021,7 +1050,7 @@ private:
             readString(n, profile.name, false);
         else
             error(root.position(), {},
-                  QStringLiteral("\"name\" is missing: a short title for this profile"));
+                QStringLiteral("\"name\" is missing: a short title for this profile"));
         readString(field(top, QStringLiteral("description")), profile.description);
         if (const Field s = field(top, QStringLiteral("server")))
             readServer(s, profile.server);
@@ -1029,7 +1058,7 @@ private:
             readClient(c, profile.client);
         else
             error(root.position(), {},
-                  QStringLiteral("\"client\" is missing: at least {\"pageOrigin\": \"...\"}"));
+                QStringLiteral("\"client\" is missing: at least {\"pageOrigin\": \"...\"}"));
         if (const Field e = field(top, QStringLiteral("expect")))
             readExpect(e, profile);
 
@@ -1044,16 +1073,15 @@ private:
                 ? optionsNode->find(QStringLiteral("path"))
                 : nullptr;
             const JsonNode *serverNode = root.find(QStringLiteral("server"));
-            const JsonNode *at = pathNode ? pathNode
-                                          : (serverNode && serverNode->isObject()
-                                                 ? serverNode->find(QStringLiteral("path"))
-                                                 : nullptr);
+            const JsonNode *at = pathNode
+                ? pathNode
+                : (serverNode && serverNode->isObject() ? serverNode->find(QStringLiteral("path"))
+                                                        : nullptr);
             warning(at ? at->position() : root.position(),
-                    pathNode ? QStringLiteral("client.options.path")
-                             : QStringLiteral("server.path"),
-                    QStringLiteral("the client connects to path \"%1\" but the server listens on "
-                                   "\"%2\": every request will miss the server")
-                        .arg(profile.client.options.path, profile.server.path));
+                pathNode ? QStringLiteral("client.options.path") : QStringLiteral("server.path"),
+                QStringLiteral("the client connects to path \"%1\" but the server listens on "
+                               "\"%2\": every request will miss the server")
+                    .arg(profile.client.options.path, profile.server.path));
         }
         return profile;
     }

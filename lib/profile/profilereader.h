@@ -1,4 +1,5 @@
-// Reads a profile (JSON v1) from bytes into a Profile, collecting every error and warning on the way.
+// Reads a profile (JSON v1) from bytes into a Profile, collecting every error and warning on the
+// way.
 #pragma once
 
 #include "diagnostic.h"
@@ -12,7 +13,7 @@ namespace corslab {
 
 struct ProfileLoadResult {
     std::optional<Profile> profile; // set unless there are errors
-    Diagnostics diagnostics;        // in file order
+    Diagnostics diagnostics; // in file order
     bool hasErrors() const { return errorCount(diagnostics) > 0; }
 };
 

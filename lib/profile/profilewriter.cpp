@@ -133,10 +133,10 @@ JsonNode cors(const CorsOptions &c)
         else
             b.add(QStringLiteral("maxAge"), std::get<QString>(*c.maxAge));
     }
-    b.addUnlessDefault(QStringLiteral("preflightContinue"), c.preflightContinue,
-                       defaults.preflightContinue);
+    b.addUnlessDefault(
+        QStringLiteral("preflightContinue"), c.preflightContinue, defaults.preflightContinue);
     b.addUnlessDefault(QStringLiteral("optionsSuccessStatus"), qint64(c.optionsSuccessStatus),
-                       qint64(defaults.optionsSuccessStatus));
+        qint64(defaults.optionsSuccessStatus));
     b.addUnknown(c.unknown);
     return b.take();
 }
@@ -185,8 +185,8 @@ JsonNode server(const ServerOptions &s)
     b.addUnlessDefault(QStringLiteral("pingInterval"), s.pingInterval, d.pingInterval);
     b.addUnlessDefault(QStringLiteral("pingTimeout"), s.pingTimeout, d.pingTimeout);
     b.addUnlessDefault(QStringLiteral("upgradeTimeout"), s.upgradeTimeout, d.upgradeTimeout);
-    b.addUnlessDefault(QStringLiteral("maxHttpBufferSize"), s.maxHttpBufferSize,
-                       d.maxHttpBufferSize);
+    b.addUnlessDefault(
+        QStringLiteral("maxHttpBufferSize"), s.maxHttpBufferSize, d.maxHttpBufferSize);
     b.addUnlessDefault(QStringLiteral("connectTimeout"), s.connectTimeout, d.connectTimeout);
     if (!(s.cookie == d.cookie))
         b.add(QStringLiteral("cookie"), cookie(s.cookie));

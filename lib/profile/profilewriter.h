@@ -1,4 +1,5 @@
-// Writes a Profile in the canonical JSON v1 form (stable order, defaults omitted, unknown keys kept).
+// Writes a Profile in the canonical JSON v1 form (stable order, defaults omitted, unknown keys
+// kept).
 #pragma once
 
 #include "profile.h"
