@@ -60,9 +60,13 @@ QString closestMatch(const QString &text, const QStringList &candidates)
     for (const QString &candidate : candidates) {
         const QString c = candidate.toLower();
         int d = editDistance(lower, c);
-        // "websockets" for "websocket", "Origin" for "origin": plainly the same word.
-        if (lower == c || (c.size() >= 4 && lower.startsWith(c))
-            || (lower.size() >= 4 && c.startsWith(lower)))
+        // "websockets" for "websocket", "long-polling" for "polling", "chrome" for "chromium":
+        // plainly the same word.
+        qsizetype common = 0;
+        while (common < lower.size() && common < c.size() && lower[common] == c[common])
+            ++common;
+        if (lower == c || (c.size() >= 4 && lower.contains(c))
+            || (lower.size() >= 4 && c.contains(lower)) || common >= 5)
             d = std::min(d, 1);
         if (d < bestDistance) {
             bestDistance = d;

@@ -494,8 +494,12 @@ private:
                 advance();
                 break;
             }
-            fail(QStringLiteral("expected ',' or ']' after an array element, found %1")
-                     .arg(describeHere()));
+            fail(peek() == '"' || peek() == '{' || peek() == '['
+                    ? QStringLiteral("expected ',' or ']' after an array element, found %1 — is "
+                                     "a ',' missing?")
+                          .arg(describeHere())
+                    : QStringLiteral("expected ',' or ']' after an array element, found %1")
+                          .arg(describeHere()));
         }
         return array;
     }
@@ -552,8 +556,11 @@ private:
                 advance();
                 break;
             }
-            fail(QStringLiteral("expected ',' or '}' after an object member, found %1")
-                     .arg(describeHere()));
+            fail(peek() == '"'
+                    ? QStringLiteral("expected ',' or '}' after an object member, found '\"' — "
+                                     "is a ',' missing?")
+                    : QStringLiteral("expected ',' or '}' after an object member, found %1")
+                          .arg(describeHere()));
         }
         return object;
     }

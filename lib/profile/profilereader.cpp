@@ -142,7 +142,10 @@ private:
     }
     void typeError(const Field &f, const QString &expected)
     {
-        error(f, QStringLiteral("\"%1\" %2: expected %3").arg(f.key, shown(*f.value), expected));
+        const QString subject = f.path.endsWith(QLatin1Char(']'))
+            ? QStringLiteral("\"%1\" entry").arg(f.key)
+            : QStringLiteral("\"%1\"").arg(f.key);
+        error(f, QStringLiteral("%1 %2: expected %3").arg(subject, shown(*f.value), expected));
     }
 
     static QString join(const QString &path, const QString &key)
@@ -192,6 +195,16 @@ private:
                                         : QStringLiteral(" — did you mean \"%1\"?").arg(guess)));
         }
         return true;
+    }
+
+    void duplicateKey(const JsonNode::Member &m, const QString &path, SourcePosition first)
+    {
+        error(m.keyPosition, path,
+            QStringLiteral("duplicate key \"%1\" (first at line %2, column %3); JSON readers "
+                           "would silently keep only one")
+                .arg(m.key)
+                .arg(first.line)
+                .arg(first.column));
     }
 
     static Field field(const Field &object, const QString &key)
@@ -464,7 +477,7 @@ private:
 
     void checkOriginString(const Field &f, const QString &origin)
     {
-        if (origin == QLatin1String("*") || origin == QLatin1String("null"))
+        if (origin.isEmpty() || origin == QLatin1String("*") || origin == QLatin1String("null"))
             return;
         if (origin.contains(QLatin1Char(','))) {
             warning(f,
@@ -556,6 +569,10 @@ private:
         if (f.value->isBool()) {
             if (f.value->toBool())
                 server.cors = CorsOptions {};
+            return;
+        }
+        if (!f.value->isObject()) {
+            typeError(f, QStringLiteral("an object of cors options, or true"));
             return;
         }
         CorsOptions cors;
@@ -751,9 +768,21 @@ private:
             readCors(c, server);
         if (const Field a = field(f, QStringLiteral("allowRequest")))
             server.allowRequest = function(a, QStringLiteral("(req, callback)"));
-        if (const Field t = field(f, QStringLiteral("transports")))
-            if (auto v = transports(t, {QStringLiteral("polling"), QStringLiteral("websocket")}))
+        if (const Field t = field(f, QStringLiteral("transports"))) {
+            const bool webTransport = t.value->isArray()
+                && std::any_of(
+                    t.value->items().begin(), t.value->items().end(), [](const JsonNode &n) {
+                        return n.isString() && n.toString() == QLatin1String("webtransport");
+                    });
+            if (webTransport)
+                error(t,
+                    QStringLiteral("\"webtransport\" needs an HTTP/3 server, which the "
+                                   "embedded server is not; use \"polling\" and "
+                                   "\"websocket\""));
+            else if (auto v
+                = transports(t, {QStringLiteral("polling"), QStringLiteral("websocket")}))
                 server.transports = *v;
+        }
         readBool(field(f, QStringLiteral("allowUpgrades")), server.allowUpgrades);
         readMilliseconds(field(f, QStringLiteral("pingInterval")), server.pingInterval);
         readMilliseconds(field(f, QStringLiteral("pingTimeout")), server.pingTimeout);
