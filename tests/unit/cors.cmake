@@ -1,0 +1,2 @@
+# lib/cors
+corslab_unit_test(tst_corspolicy)
