@@ -1,6 +1,6 @@
-// A stand-alone driver for libFuzzer-style targets when libFuzzer is not in use: replays the corpus, then
-// feeds a bounded number of deterministic mutations of it (byte flips, inserts, deletes, truncations,
-// splices). A crash, sanitizer report or hang fails the CTest that runs it.
+// A stand-alone driver for libFuzzer-style targets when libFuzzer is not in use: replays the
+// corpus, then feeds a bounded number of deterministic mutations of it (byte flips, inserts,
+// deletes, truncations, splices). A crash, sanitizer report or hang fails the CTest that runs it.
 #include <QByteArray>
 #include <QDir>
 #include <QDirIterator>
@@ -18,8 +18,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 namespace {
 void run(const QByteArray &input)
 {
-    LLVMFuzzerTestOneInput(reinterpret_cast<const uint8_t *>(input.constData()),
-                           std::size_t(input.size()));
+    LLVMFuzzerTestOneInput(
+        reinterpret_cast<const uint8_t *>(input.constData()), std::size_t(input.size()));
 }
 
 QByteArray mutate(const QByteArray &a, const QByteArray &b, std::mt19937 &rng)
@@ -51,7 +51,7 @@ QByteArray mutate(const QByteArray &a, const QByteArray &b, std::mt19937 &rng)
             break;
         default: {
             static const char *const tokens[] = {"{", "}", "[", "]", "\"", ":", ",", "\\u", "\r\n",
-                                                 "\x1e", "null", "-", "0", "1e999", "\xff"};
+                "\x1e", "null", "-", "0", "1e999", "\xff"};
             out.insert(pos, tokens[rng() % (sizeof tokens / sizeof *tokens)]);
             break;
         }
@@ -103,7 +103,7 @@ int main(int argc, char **argv)
         const QByteArray &b = corpus[rng() % corpus.size()];
         run(mutate(a, b, rng));
     }
-    std::printf("%zu corpus inputs replayed, %ld mutations run in %.1f s, no crash\n", corpus.size(),
-                done, double(clock.elapsed()) / 1000);
+    std::printf("%zu corpus inputs replayed, %ld mutations run in %.1f s, no crash\n",
+        corpus.size(), done, double(clock.elapsed()) / 1000);
     return 0;
 }
