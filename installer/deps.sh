@@ -5,7 +5,7 @@
 CORSLAB_BUILD_PACKAGES=(
     cmake ninja-build g++ pkg-config
     qt6-base-dev qt6-websockets-dev qt6-declarative-dev
-    qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libgl-dev
+    qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libgl-dev zlib1g-dev
 )
 CORSLAB_RUN_PACKAGES=(qt6-qpa-plugins fonts-dejavu-core)
 CORSLAB_TEST_PACKAGES=(xvfb xauth x11-utils imagemagick clang-format)

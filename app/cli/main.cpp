@@ -2,12 +2,17 @@
 // only).
 #include "profile/profilefile.h"
 #include "profile/profilewriter.h"
+#include "server/embeddedserver.h"
 
 #include <QCoreApplication>
 #include <QFileInfo>
+#include <QSocketNotifier>
 #include <QTextStream>
 
+#include <csignal>
 #include <cstdio>
+#include <sys/socket.h>
+#include <unistd.h>
 
 using namespace corslab;
 
@@ -34,6 +39,9 @@ Commands:
                      Exit 1 when any file has errors, 0 otherwise (warnings allowed).
   examples           List the bundled example profiles with their descriptions.
   show FILE          Print a profile in canonical form (2-space JSON, defaults left out).
+  serve FILE [--host H] [--port N]
+                     Run the profile's embedded Socket.IO server until Ctrl+C, print the URL to
+                     connect a real web app to, and one line per request, packet and decision.
 
 FILE is a path, or the name of a bundled example (see `corslab-cli examples`).
 
@@ -111,6 +119,107 @@ int show(const QStringList &files)
     return 0;
 }
 
+int signalPipe[2] = {-1, -1};
+
+void onSignal(int)
+{
+    const char byte = 1;
+    [[maybe_unused]] const auto written = ::write(signalPipe[1], &byte, 1);
+}
+
+int serve(QStringList args)
+{
+    QString host;
+    int port = -1;
+    QStringList files;
+    while (!args.isEmpty()) {
+        const QString arg = args.takeFirst();
+        if ((arg == QLatin1String("--host") || arg == QLatin1String("--port")) && args.isEmpty()) {
+            err() << "corslab-cli serve: " << arg << " needs a value\n";
+            return 2;
+        }
+        if (arg == QLatin1String("--host")) {
+            host = args.takeFirst();
+        } else if (arg == QLatin1String("--port")) {
+            bool ok = false;
+            port = args.takeFirst().toInt(&ok);
+            if (!ok || port < 0 || port > 65535) {
+                err() << "corslab-cli serve: --port needs a number from 0 to 65535\n";
+                return 2;
+            }
+        } else if (arg.startsWith(QLatin1String("--"))) {
+            err() << "corslab-cli serve: unknown option " << arg << "\n";
+            return 2;
+        } else {
+            files << arg;
+        }
+    }
+    if (files.size() != 1) {
+        err() << "corslab-cli serve: give exactly one FILE\n";
+        return 2;
+    }
+    const QString path = resolve(files.first());
+    const ProfileFileResult loaded = ProfileFile::load(path);
+    for (const Diagnostic &d : loaded.load.diagnostics)
+        err() << d.toString(displayName(files.first(), path)) << '\n';
+    err().flush();
+    if (!loaded.load.profile)
+        return 2;
+    ServerOptions options = loaded.load.profile->server;
+    if (!host.isEmpty())
+        options.host = host;
+    if (port >= 0)
+        options.port = port;
+    EmbeddedServer server(options);
+    for (const QString &problem : server.setupErrors())
+        err() << "warning: " << problem << '\n';
+    QString error;
+    if (!server.listen(&error)) {
+        err() << "corslab-cli serve: " << error << '\n';
+        return 1;
+    }
+    QObject::connect(&server, &EmbeddedServer::eventRecorded, [](const ServerEvent &e) {
+        if (e.kind == ServerEvent::Kind::Listening)
+            return;
+        out() << QStringLiteral("%1 ms").arg(e.elapsedMs, 7) << "  "
+              << (e.connection ? QStringLiteral("#%1").arg(e.connection, -4)
+                               : QStringLiteral("     "))
+              << QStringLiteral("%1 ").arg(ServerEvent::kindName(e.kind), -12) << e.summary;
+        if (!e.sessionId.isEmpty() && !e.summary.contains(e.sessionId))
+            out() << "  [" << e.sessionId << ']';
+        out() << '\n';
+        if (!e.detail.isEmpty() && e.kind != ServerEvent::Kind::Listening) {
+            for (const QString &line : e.detail.split(QLatin1Char('\n')))
+                out() << "                 " << line << '\n';
+        }
+        out().flush();
+    });
+    const QString url = server.url().toString();
+    out() << "CorsLab serving \"" << loaded.load.profile->name << "\" at " << url
+          << server.enginePath() << '\n'
+          << "Connect with io(\"" << url << "\""
+          << (server.enginePath() == QLatin1String("/socket.io/")
+                     ? QString()
+                     : QStringLiteral(", { path: \"%1\" }").arg(options.path))
+          << "). Stop with Ctrl+C.\n";
+    out().flush();
+
+    if (::socketpair(AF_UNIX, SOCK_STREAM, 0, signalPipe) == 0) {
+        std::signal(SIGINT, onSignal);
+        std::signal(SIGTERM, onSignal);
+    }
+    QSocketNotifier notifier(signalPipe[0], QSocketNotifier::Read);
+    QObject::connect(&notifier, &QSocketNotifier::activated, [&server] {
+        char byte;
+        [[maybe_unused]] const auto n = ::read(signalPipe[0], &byte, 1);
+        out() << "Stopping.\n";
+        out().flush();
+        server.close();
+        QCoreApplication::quit();
+    });
+    return QCoreApplication::exec();
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -144,6 +253,8 @@ int main(int argc, char **argv)
         return examples();
     if (command == QLatin1String("show"))
         return show(args);
+    if (command == QLatin1String("serve"))
+        return serve(args);
     err() << "corslab-cli: unknown command \"" << command << "\"\n\n" << Usage;
     return 2;
 }

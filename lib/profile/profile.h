@@ -78,6 +78,35 @@ struct NamespaceConfig {
     friend bool operator==(const NamespaceConfig &, const NamespaceConfig &) = default;
 };
 
+// What a reverse proxy or load balancer in front of the server does (CorsLab's own option, not
+// Socket.IO's): how CorsLab reproduces failures users meet behind nginx and load balancers.
+struct ProxyHeader {
+    enum class When { All, Preflight, Other };
+    QString name;
+    QString value;
+    When on = When::All; // OPTIONS requests only, every other request, or both
+    UnknownMembers unknown;
+    friend bool operator==(const ProxyHeader &, const ProxyHeader &) = default;
+};
+
+struct ProxyRedirect {
+    int status = 301;
+    QString location;
+    ProxyHeader::When on = ProxyHeader::When::All;
+    UnknownMembers unknown;
+    friend bool operator==(const ProxyRedirect &, const ProxyRedirect &) = default;
+};
+
+struct ProxyOptions {
+    QList<ProxyHeader> addHeaders; // appended to the server's responses
+    std::optional<ProxyRedirect> redirect; // answered instead of forwarding
+    bool stripUpgrade = false; // Upgrade/Connection not passed on (no WebSocket)
+    int instances = 1; // server instances behind the proxy (1 or more)
+    bool stickyCookie = false; // route by the engine.io cookie ("sticky": "cookie")
+    UnknownMembers unknown;
+    friend bool operator==(const ProxyOptions &, const ProxyOptions &) = default;
+};
+
 // new Server(httpServer, {...}) — Socket.IO 4.8 / engine.io 6.6 defaults.
 struct ServerOptions {
     QString host = QStringLiteral("127.0.0.1");
@@ -98,6 +127,7 @@ struct ServerOptions {
     bool httpCompression = true;
     std::optional<JsonNode> initialPacket;
     QList<NamespaceConfig> namespaces;
+    std::optional<ProxyOptions> proxy; // absent: clients talk to the server directly
     UnknownMembers unknown;
     friend bool operator==(const ServerOptions &, const ServerOptions &) = default;
 };

@@ -735,7 +735,7 @@ private:
             QStringLiteral("maxHttpBufferSize"), QStringLiteral("connectTimeout"),
             QStringLiteral("cookie"), QStringLiteral("allowEIO3"),
             QStringLiteral("httpCompression"), QStringLiteral("initialPacket"),
-            QStringLiteral("namespaces")};
+            QStringLiteral("namespaces"), QStringLiteral("proxy")};
         const QHash<QString, QString> special
             = {{QStringLiteral("origins"),
                    QStringLiteral("\"origins\" was removed in Socket.IO 3 and does nothing; use "
@@ -798,6 +798,103 @@ private:
             server.initialPacket = *p.value;
         if (const Field n = field(f, QStringLiteral("namespaces")))
             readNamespaces(n, server);
+        if (const Field p = field(f, QStringLiteral("proxy")))
+            readProxy(p, server);
+    }
+
+    std::optional<ProxyHeader::When> when(const Field &f)
+    {
+        const auto v = enumValue(
+            f, {QStringLiteral("all"), QStringLiteral("preflight"), QStringLiteral("other")});
+        if (!v)
+            return std::nullopt;
+        if (*v == QLatin1String("preflight"))
+            return ProxyHeader::When::Preflight;
+        if (*v == QLatin1String("other"))
+            return ProxyHeader::When::Other;
+        return ProxyHeader::When::All;
+    }
+
+    void readProxy(const Field &f, ServerOptions &server)
+    {
+        ProxyOptions proxy;
+        const QStringList known = {QStringLiteral("addHeaders"), QStringLiteral("redirect"),
+            QStringLiteral("stripUpgrade"), QStringLiteral("instances"), QStringLiteral("sticky")};
+        if (!members(f, known, proxy.unknown))
+            return;
+        if (const Field h = field(f, QStringLiteral("addHeaders"))) {
+            if (!h.value->isArray()) {
+                typeError(h, QStringLiteral("an array of {\"name\": ..., \"value\": ...}"));
+            } else {
+                for (std::size_t i = 0; i < h.value->items().size(); ++i) {
+                    const Field entry = item(h, i);
+                    ProxyHeader header;
+                    if (!members(entry,
+                            {QStringLiteral("name"), QStringLiteral("value"), QStringLiteral("on")},
+                            header.unknown))
+                        continue;
+                    const Field name = field(entry, QStringLiteral("name"));
+                    const Field value = field(entry, QStringLiteral("value"));
+                    if (!name || !value) {
+                        error(entry, QStringLiteral("a header needs a \"name\" and a \"value\""));
+                        continue;
+                    }
+                    const auto n = string(name, false);
+                    const auto v = string(value);
+                    if (!n || !v)
+                        continue;
+                    if (!isToken(*n)) {
+                        error(name, QStringLiteral("\"%1\" is not a valid header name").arg(*n));
+                        continue;
+                    }
+                    if (v->contains(QLatin1Char('\r')) || v->contains(QLatin1Char('\n'))) {
+                        error(value, QStringLiteral("a header value cannot contain a line break"));
+                        continue;
+                    }
+                    header.name = *n;
+                    header.value = *v;
+                    if (const Field on = field(entry, QStringLiteral("on"))) {
+                        if (const auto w = when(on))
+                            header.on = *w;
+                        else
+                            continue;
+                    }
+                    proxy.addHeaders << header;
+                }
+            }
+        }
+        if (const Field r = field(f, QStringLiteral("redirect"))) {
+            ProxyRedirect redirect;
+            if (members(r,
+                    {QStringLiteral("status"), QStringLiteral("location"), QStringLiteral("on")},
+                    redirect.unknown)) {
+                readInteger(field(r, QStringLiteral("status")), redirect.status, 300, 399,
+                    QStringLiteral("a redirect status from 300 to 399"));
+                if (const Field l = field(r, QStringLiteral("location")))
+                    readString(l, redirect.location, false);
+                else
+                    error(r, QStringLiteral("a redirect needs a \"location\""));
+                if (const Field on = field(r, QStringLiteral("on")))
+                    if (const auto w = when(on))
+                        redirect.on = *w;
+                proxy.redirect = redirect;
+            }
+        }
+        readBool(field(f, QStringLiteral("stripUpgrade")), proxy.stripUpgrade);
+        readInteger(field(f, QStringLiteral("instances")), proxy.instances, 1, 8,
+            QStringLiteral("a number of server instances from 1 to 8"));
+        if (const Field st = field(f, QStringLiteral("sticky")))
+            if (const auto v = enumValue(st, {QStringLiteral("none"), QStringLiteral("cookie")}))
+                proxy.stickyCookie = *v == QLatin1String("cookie");
+        if (proxy.stickyCookie) {
+            const bool cookieOn = std::holds_alternative<CookieOptions>(server.cookie)
+                || std::get<bool>(server.cookie);
+            if (!cookieOn)
+                warning(field(f, QStringLiteral("sticky")),
+                    QStringLiteral("cookie stickiness needs the engine.io cookie: set "
+                                   "\"cookie\": true, or every request is balanced anew"));
+        }
+        server.proxy = proxy;
     }
 
     void readClientOptions(const Field &f, ClientConnectOptions &o, Browser browser)

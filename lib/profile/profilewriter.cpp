@@ -167,6 +167,53 @@ JsonNode cookie(const CookieSetting &setting)
     return b.take();
 }
 
+QString whenName(ProxyHeader::When when)
+{
+    switch (when) {
+    case ProxyHeader::When::Preflight:
+        return QStringLiteral("preflight");
+    case ProxyHeader::When::Other:
+        return QStringLiteral("other");
+    case ProxyHeader::When::All:
+        break;
+    }
+    return QStringLiteral("all");
+}
+
+JsonNode proxy(const ProxyOptions &p)
+{
+    const ProxyOptions d;
+    ObjectBuilder b;
+    if (!p.addHeaders.isEmpty()) {
+        JsonNode array = JsonNode::makeArray();
+        for (const ProxyHeader &h : p.addHeaders) {
+            ObjectBuilder hb;
+            hb.add(QStringLiteral("name"), h.name);
+            hb.add(QStringLiteral("value"), h.value);
+            if (h.on != ProxyHeader::When::All)
+                hb.add(QStringLiteral("on"), whenName(h.on));
+            hb.addUnknown(h.unknown);
+            array.append(hb.take());
+        }
+        b.add(QStringLiteral("addHeaders"), array);
+    }
+    if (p.redirect) {
+        ObjectBuilder rb;
+        rb.addUnlessDefault(QStringLiteral("status"), qint64(p.redirect->status), qint64(301));
+        rb.add(QStringLiteral("location"), p.redirect->location);
+        if (p.redirect->on != ProxyHeader::When::All)
+            rb.add(QStringLiteral("on"), whenName(p.redirect->on));
+        rb.addUnknown(p.redirect->unknown);
+        b.add(QStringLiteral("redirect"), rb.take());
+    }
+    b.addUnlessDefault(QStringLiteral("stripUpgrade"), p.stripUpgrade, d.stripUpgrade);
+    b.addUnlessDefault(QStringLiteral("instances"), qint64(p.instances), qint64(d.instances));
+    if (p.stickyCookie)
+        b.add(QStringLiteral("sticky"), QStringLiteral("cookie"));
+    b.addUnknown(p.unknown);
+    return b.take();
+}
+
 JsonNode server(const ServerOptions &s)
 {
     const ServerOptions d;
@@ -206,6 +253,8 @@ JsonNode server(const ServerOptions &s)
         }
         b.add(QStringLiteral("namespaces"), array);
     }
+    if (s.proxy)
+        b.add(QStringLiteral("proxy"), proxy(*s.proxy));
     b.addUnknown(s.unknown);
     return b.take();
 }
