@@ -11,11 +11,27 @@
 #include "server/reverseproxy.h"
 #include "server/socketioserver.h"
 
+#include "server/streamsocket.h"
+
 #include <QTcpServer>
 
 namespace corslab {
 
 namespace {
+
+// Hands accepted descriptors to StreamSocket instead of QTcpSocket (half-close, graceful end).
+class StreamListener : public QTcpServer {
+public:
+    using QTcpServer::QTcpServer;
+    std::function<void(qintptr)> onAccepted;
+
+protected:
+    void incomingConnection(qintptr descriptor) override
+    {
+        if (onAccepted)
+            onAccepted(descriptor);
+    }
+};
 
 AllowedOrigin toAllowedOrigin(const OriginValue &value, const RegExpCompiler &compile)
 {
@@ -270,7 +286,9 @@ bool EmbeddedServer::listen(QString *error)
             url().toString());
         return true;
     }
-    m_listener = new QTcpServer(this);
+    auto *listener = new StreamListener(this);
+    listener->onAccepted = [this](qintptr descriptor) { onNewConnection(descriptor); };
+    m_listener = listener;
     if (!m_listener->listen(address, quint16(m_options.port))) {
         if (error)
             *error = QStringLiteral("cannot listen on %1:%2: %3")
@@ -280,7 +298,6 @@ bool EmbeddedServer::listen(QString *error)
         return false;
     }
     m_listener->setMaxPendingConnections(4096);
-    connect(m_listener, &QTcpServer::newConnection, this, &EmbeddedServer::onNewConnection);
     m_clock.start();
     record(ServerEvent::Kind::Listening, 0, QStringLiteral("http"),
         QStringLiteral("listening on %1").arg(url().toString()), url().toString());
@@ -336,10 +353,10 @@ void EmbeddedServer::record(ServerEvent::Kind kind, quint64 connection, const QS
     emit eventRecorded(e);
 }
 
-void EmbeddedServer::onNewConnection()
+void EmbeddedServer::onNewConnection(qintptr descriptor)
 {
-    while (QTcpSocket *socket = m_listener->nextPendingConnection()) {
-        auto *connection = new HttpConnection(socket, ++m_connections, this);
+    {
+        auto *connection = new HttpConnection(new StreamSocket(descriptor), ++m_connections, this);
         connection->setMaxBodySize(m_options.maxHttpBufferSize);
         // engine.io adds an 'upgrade' listener only when websocket is one of its transports.
         connection->setUpgradeHandled(m_options.transports.contains(QStringLiteral("websocket")));

@@ -47,7 +47,7 @@ signals:
     void eventRecorded(const corslab::ServerEvent &event);
 
 private:
-    void onNewConnection();
+    void onNewConnection(qintptr descriptor);
     void onRequest(HttpConnection *connection, const HttpRequest &request);
     void onUpgrade(HttpConnection *connection, const HttpRequest &request);
     void setUpScripts();

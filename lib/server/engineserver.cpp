@@ -345,12 +345,48 @@ void PollingTransport::onPollRequest(const EngineRequest &request)
 
 void PollingTransport::onDataRequest(const EngineRequest &request)
 {
+    if (m_dataRequest) {
+        fail(QStringLiteral("data request overlap from client"));
+        respond(request, HttpResponse(400));
+        return;
+    }
     const bool isBinary = request.http.header("content-type") == "application/octet-stream";
     if (isBinary && m_protocol == EngineIoProtocol::V4) {
         fail(QStringLiteral("invalid content"));
         respond(request, HttpResponse(400));
         return;
     }
+    if (request.connection && request.connection->isBodyPending()) {
+        // polling.ts onDataRequest(): the body is read as it arrives; a connection that goes away
+        // first closes the session.
+        m_dataRequest = request;
+        m_dataConnections
+            << connect(request.connection, &HttpConnection::requestBodyCompleted, this,
+                   [this](HttpConnection *, const HttpRequest &full) {
+                       EngineRequest complete = *m_dataRequest;
+                       complete.http = full;
+                       for (const QMetaObject::Connection &c : std::as_const(m_dataConnections))
+                           disconnect(c);
+                       m_dataConnections.clear();
+                       m_dataRequest.reset();
+                       onDataComplete(complete);
+                   })
+            << connect(request.connection, &HttpConnection::requestBodyAborted, this,
+                   [this](HttpConnection *) {
+                       for (const QMetaObject::Connection &c : std::as_const(m_dataConnections))
+                           disconnect(c);
+                       m_dataConnections.clear();
+                       m_dataRequest.reset();
+                       fail(QStringLiteral("data request connection closed prematurely"));
+                   });
+        return;
+    }
+    onDataComplete(request);
+}
+
+void PollingTransport::onDataComplete(const EngineRequest &request)
+{
+    const bool isBinary = request.http.header("content-type") == "application/octet-stream";
     if (request.http.isBodyTooLarge()) {
         // Over maxHttpBufferSize: 413, and the session lives on (polling.ts onData()).
         respond(request, HttpResponse(413));
@@ -462,6 +498,8 @@ void PollingTransport::doClose(std::function<void()> done)
         done();
         onClose();
     };
+    if (m_dataRequest && m_dataRequest->connection)
+        m_dataRequest->connection->destroy(); // polling.ts doClose(): this.dataReq.destroy()
     if (m_writable) {
         send({EngineIoPacket(EngineIoPacket::Type::Close)});
         onClosed();

@@ -102,6 +102,7 @@ protected:
 private:
     void onPollRequest(const EngineRequest &request);
     void onDataRequest(const EngineRequest &request);
+    void onDataComplete(const EngineRequest &request);
     void write(const EngineIoRawData &data, bool compress);
     HttpHeaders pollingHeaders(const EngineRequest &request, HttpHeaders headers);
     void respond(const EngineRequest &request, const HttpResponse &response);
@@ -109,6 +110,8 @@ private:
     EngineServer *m_server;
     std::optional<EngineRequest> m_poll; // the pending GET
     QMetaObject::Connection m_pollClosed;
+    std::optional<EngineRequest> m_dataRequest; // a POST whose body is still arriving
+    QList<QMetaObject::Connection> m_dataConnections;
     std::function<void()> m_shouldClose;
     QTimer m_closeTimeout;
 };

@@ -1,40 +1,31 @@
 // HttpConnection: socket I/O around the I/O-free HttpRequestParser and WebSocket frame codec.
 #include "httpconnection.h"
 
+#include "server/streamsocket.h"
 #include "websocket/websocketframeencoder.h"
 
 #include <QDateTime>
-#include <QHostAddress>
 
 namespace corslab {
 
-HttpConnection::HttpConnection(QTcpSocket *socket, quint64 number, QObject *parent)
+HttpConnection::HttpConnection(StreamSocket *socket, quint64 number, QObject *parent)
     : QObject(parent)
     , m_socket(socket)
     , m_number(number)
 {
     socket->setParent(this);
-    connect(socket, &QTcpSocket::readyRead, this, &HttpConnection::onReadyRead);
-    connect(socket, &QTcpSocket::disconnected, this, &HttpConnection::onDisconnected);
-    connect(socket, &QTcpSocket::errorOccurred, this, [this](QAbstractSocket::SocketError error) {
-        if (error == QAbstractSocket::RemoteHostClosedError && m_socket
-            && m_socket->bytesAvailable() > 0)
-            onReadyRead();
-        if (m_mode != Mode::Closed && m_socket
-            && m_socket->state() != QAbstractSocket::ConnectedState)
-            onDisconnected();
-    });
+    connect(socket, &StreamSocket::readyRead, this, &HttpConnection::onReadyRead);
+    connect(socket, &StreamSocket::readEnded, this, &HttpConnection::onReadEnded);
+    connect(socket, &StreamSocket::closed, this, &HttpConnection::onDisconnected);
     m_closeTimer.setSingleShot(true);
     connect(&m_closeTimer, &QTimer::timeout, this, &HttpConnection::destroy);
-    // Bytes that arrived before the connection was taken raise no further readyRead().
-    QMetaObject::invokeMethod(this, &HttpConnection::onReadyRead, Qt::QueuedConnection);
 }
 
 HttpConnection::~HttpConnection() = default;
 
 QString HttpConnection::peerAddress() const
 {
-    return m_socket ? m_socket->peerAddress().toString() : QString();
+    return m_socket ? m_socket->peerAddress() : QString();
 }
 
 void HttpConnection::onReadyRead()
@@ -53,20 +44,65 @@ void HttpConnection::onReadyRead()
     handleParseOutput(m_parser.feed(bytes));
 }
 
+void HttpConnection::onReadEnded()
+{
+    if (m_mode == Mode::WebSocket) {
+        // ws: the peer went away without a close frame (1006); the socket is ended.
+        if (m_socket)
+            m_socket->end();
+        return;
+    }
+    if (m_mode != Mode::Http || m_upgradePending) {
+        if (m_socket)
+            m_socket->end();
+        return;
+    }
+    // Node: parser.finish() (a half-sent request is a 400), then socket.end() since the http
+    // server does not allow half-open sockets; a response not yet written is lost.
+    const HttpParseOutput output = m_parser.finish();
+    if (output.error) {
+        handleParseOutput(output);
+        return;
+    }
+    handleParseOutput(output);
+    if (m_socket)
+        m_socket->end();
+}
+
 void HttpConnection::handleParseOutput(const HttpParseOutput &output)
 {
-    for (const HttpRequest &request : output.requests)
+    for (const HttpRequest &request : output.requests) {
+        if (m_bodyPending && m_current) {
+            // The body of the request delivered at the end of its head is complete.
+            m_bodyPending = false;
+            m_current = request;
+            emit requestBodyCompleted(this, request);
+            continue;
+        }
         m_queue.enqueue(request);
+    }
     if (output.error) {
         emit parseFailed(this, output.error->toString());
+        if (m_bodyPending) {
+            m_bodyPending = false;
+            emit requestBodyAborted(this);
+        }
         // Node answers only when no response has started on this connection, then destroys.
-        if (!m_anyResponseStarted && !m_current)
+        if (!m_anyResponseStarted) // Node 20 socketOnError(): bytesWritten === 0
             writeRawAndDestroy(HttpResponse::nodeClientError(output.error->status));
         else
             destroy();
         return;
     }
     deliverNext();
+    // Node emits 'request' at the end of the head: a POST whose body is still arriving is handled
+    // now (engine.io then reads the body as it comes, or answers 413 or 400 without it).
+    if (output.pendingHead && !m_current && m_queue.isEmpty() && m_mode == Mode::Http
+        && output.pendingHead->method() == "POST" && !output.pendingHead->isUpgrade()) {
+        m_bodyPending = true;
+        m_current = *output.pendingHead;
+        emit requestReceived(this, *output.pendingHead);
+    }
 }
 
 void HttpConnection::deliverNext()
@@ -104,6 +140,7 @@ void HttpConnection::respond(const HttpResponse &response)
     }
     const HttpRequest request = *m_current;
     m_current.reset();
+    m_bodyPending = false; // answered before its body ended (413, 400): the rest is dropped
     const HttpResponseContext context = HttpResponseContext::forRequest(
         request, HttpResponse::httpDate(QDateTime::currentDateTimeUtc()));
     m_anyResponseStarted = true;
@@ -112,7 +149,7 @@ void HttpConnection::respond(const HttpResponse &response)
     emit bytesWritten(this, bytes, QString());
     if (response.closesConnection(context)) {
         if (m_socket)
-            m_socket->disconnectFromHost();
+            m_socket->end();
         m_mode = Mode::Closed;
         return;
     }
@@ -142,21 +179,19 @@ void HttpConnection::destroy()
     m_mode = Mode::Closed;
     m_current.reset();
     m_queue.clear();
-    if (m_socket) {
-        m_socket->flush();
-        m_socket->disconnectFromHost();
-    }
+    if (m_socket)
+        m_socket->destroy();
 }
 
 void HttpConnection::onDisconnected()
 {
-    if (m_mode == Mode::Closed && m_closeSent == false && !m_socket)
-        return;
-    const bool wasOpen = m_mode != Mode::Closed || m_current.has_value();
     m_mode = Mode::Closed;
     m_closeTimer.stop();
-    if (wasOpen || true)
-        emit closed(this);
+    if (m_bodyPending) {
+        m_bodyPending = false;
+        emit requestBodyAborted(this);
+    }
+    emit closed(this);
     if (m_socket) {
         disconnect(m_socket, nullptr, this, nullptr);
         m_socket->deleteLater();
@@ -182,8 +217,15 @@ void HttpConnection::acceptWebSocket(const QByteArray &handshakeResponse, qint64
     const QByteArray rest = m_parser.takeRemainder();
     if (!rest.isEmpty())
         feedWebSocket(rest);
-    if (m_socket && m_socket->bytesAvailable())
-        QMetaObject::invokeMethod(this, &HttpConnection::onReadyRead, Qt::QueuedConnection);
+    if (m_socket && (m_socket->bytesAvailable() || m_socket->isReadEnded()))
+        QMetaObject::invokeMethod(
+            this,
+            [this] {
+                onReadyRead();
+                if (m_socket && m_socket->isReadEnded())
+                    onReadEnded();
+            },
+            Qt::QueuedConnection);
 }
 
 void HttpConnection::feedWebSocket(const QByteArray &bytes)
@@ -207,8 +249,9 @@ void HttpConnection::feedWebSocket(const QByteArray &bytes)
                 sendWebSocketFrame(WebSocketFrameEncoder::automaticReply(event), QString());
             m_closeSent = true;
             emit webSocketEvent(this, event);
+            // ws ends the socket and reads what is left, so nothing is reset.
             if (m_socket)
-                m_socket->disconnectFromHost();
+                m_socket->end();
             return;
         default:
             emit webSocketEvent(this, event);
@@ -239,7 +282,7 @@ void HttpConnection::endUnlessWrittenSoon()
     m_upgradePending = true; // no more HTTP on this socket
     QTimer::singleShot(DestroyUpgradeTimeoutMs, this, [this] {
         if (m_bytesWritten == 0 && m_socket)
-            m_socket->disconnectFromHost();
+            m_socket->end();
     });
 }
 

@@ -11,12 +11,13 @@
 #include <QObject>
 #include <QPointer>
 #include <QQueue>
-#include <QTcpSocket>
 #include <QTimer>
 
 #include <optional>
 
 namespace corslab {
+
+class StreamSocket;
 
 class HttpConnection : public QObject {
     Q_OBJECT
@@ -24,13 +25,16 @@ class HttpConnection : public QObject {
 public:
     enum class Mode { Http, WebSocket, Closed };
 
-    HttpConnection(QTcpSocket *socket, quint64 number, QObject *parent = nullptr);
+    HttpConnection(StreamSocket *socket, quint64 number, QObject *parent = nullptr);
     ~HttpConnection() override;
 
     quint64 number() const { return m_number; }
     Mode mode() const { return m_mode; }
     QString peerAddress() const;
     bool isOpen() const { return m_mode != Mode::Closed; }
+    // The request being handled was delivered at the end of its head (like Node's 'request'
+    // event) and its body is still arriving: requestBodyCompleted() or requestBodyAborted() follow.
+    bool isBodyPending() const { return m_bodyPending; }
 
     void setMaxBodySize(qint64 bytes) { m_parser.setMaxBodySize(bytes); }
     void setUpgradeHandled(bool handled) { m_parser.setUpgradeHandled(handled); }
@@ -58,6 +62,10 @@ public:
 
 signals:
     void requestReceived(corslab::HttpConnection *connection, const corslab::HttpRequest &request);
+    void requestBodyCompleted(
+        corslab::HttpConnection *connection, const corslab::HttpRequest &request);
+    // The client went away (or sent FIN) before the body was complete.
+    void requestBodyAborted(corslab::HttpConnection *connection);
     void upgradeReceived(corslab::HttpConnection *connection, const corslab::HttpRequest &request);
     void webSocketEvent(corslab::HttpConnection *connection, const corslab::WebSocketEvent &event);
     // The peer went away (or the socket failed) — also while a response was pending.
@@ -68,13 +76,14 @@ signals:
 
 private:
     void onReadyRead();
+    void onReadEnded();
     void onDisconnected();
     void handleParseOutput(const HttpParseOutput &output);
     void deliverNext();
     void write(const QByteArray &bytes);
     void feedWebSocket(const QByteArray &bytes);
 
-    QPointer<QTcpSocket> m_socket;
+    QPointer<StreamSocket> m_socket;
     quint64 m_number = 0;
     Mode m_mode = Mode::Http;
     HttpRequestParser m_parser;
@@ -83,6 +92,8 @@ private:
     bool m_upgradePending = false;
     bool m_closeAfterResponse = false;
     bool m_anyResponseStarted = false;
+    bool m_bodyPending = false;
+    bool m_endAfterResponses = false;
     qint64 m_bytesWritten = 0;
     WebSocketFrameDecoder m_frames;
     bool m_closeSent = false;
