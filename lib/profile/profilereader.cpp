@@ -847,8 +847,10 @@ private:
                         error(name, QStringLiteral("\"%1\" is not a valid header name").arg(*n));
                         continue;
                     }
-                    if (v->contains(QLatin1Char('\r')) || v->contains(QLatin1Char('\n'))) {
-                        error(value, QStringLiteral("a header value cannot contain a line break"));
+                    if (v->contains(QLatin1Char('\r')) || v->contains(QLatin1Char('\n'))
+                        || v->contains(QChar(0))) {
+                        error(value,
+                            QStringLiteral("a header value cannot contain a line break or NUL"));
                         continue;
                     }
                     header.name = *n;
@@ -870,9 +872,17 @@ private:
                     redirect.unknown)) {
                 readInteger(field(r, QStringLiteral("status")), redirect.status, 300, 399,
                     QStringLiteral("a redirect status from 300 to 399"));
-                if (const Field l = field(r, QStringLiteral("location")))
+                if (const Field l = field(r, QStringLiteral("location"))) {
                     readString(l, redirect.location, false);
-                else
+                    if (redirect.location.contains(QLatin1Char('\r'))
+                        || redirect.location.contains(QLatin1Char('\n'))
+                        || redirect.location.contains(QChar(0))) {
+                        error(l,
+                            QStringLiteral("\"location\" contains a line break or NUL, which "
+                                           "no HTTP header may"));
+                        redirect.location.clear();
+                    }
+                } else
                     error(r, QStringLiteral("a redirect needs a \"location\""));
                 if (const Field on = field(r, QStringLiteral("on")))
                     if (const auto w = when(on))

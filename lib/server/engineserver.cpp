@@ -10,8 +10,11 @@
 #include "websocket/websocketframeencoder.h"
 #include "websocket/websockethandshake.h"
 
+#include "http/querymap.h"
+
 #include <QJsonDocument>
 #include <QRandomGenerator>
+#include <QRegularExpression>
 
 #include <zlib.h>
 
@@ -310,6 +313,16 @@ PollingTransport::PollingTransport(
     m_closeTimeout.setInterval(30 * 1000);
 }
 
+void PollingTransport::setJsonpIndex(const QString &j)
+{
+    QByteArray digits;
+    for (QChar c : j) {
+        if (c >= QLatin1Char('0') && c <= QLatin1Char('9'))
+            digits += char(c.unicode());
+    }
+    m_jsonpHead = "___eio[" + digits + "](";
+}
+
 void PollingTransport::onRequest(const EngineRequest &request)
 {
     const QByteArray method = request.http.method();
@@ -395,7 +408,32 @@ void PollingTransport::onDataComplete(const EngineRequest &request)
     const EngineIoRawData data = isBinary
         ? EngineIoRawData::fromBinary(request.http.body())
         : EngineIoRawData::fromText(QString::fromUtf8(request.http.body()));
-    const std::vector<EngineIoPacket> packets = EngineIoPayload::decode(m_protocol, data);
+    std::vector<EngineIoPacket> packets;
+    if (m_jsonpHead) {
+        // polling-jsonp.ts onData(): the payload is the form field "d"; "\n" written as
+        // backslash-n becomes a newline, and an escaped backslash-n stays.
+        const QueryMap form = QueryMap::parse(request.http.body());
+        if (form.contains(QStringLiteral("d"))) {
+            const QString d = form.value(QStringLiteral("d"));
+            QString unescaped;
+            for (qsizetype i = 0; i < d.size(); ++i) {
+                if (d[i] == QLatin1Char('\\') && i + 2 < d.size() && d[i + 1] == QLatin1Char('\\')
+                    && d[i + 2] == QLatin1Char('n')) {
+                    unescaped += QStringLiteral("\\n"); // rDoubleSlashes: \\n → \n (escaped)
+                    i += 2;
+                } else if (d[i] == QLatin1Char('\\') && i + 1 < d.size()
+                    && d[i + 1] == QLatin1Char('n')) {
+                    unescaped += QLatin1Char('\n'); // rSlashes: \n → newline
+                    i += 1;
+                } else {
+                    unescaped += d[i];
+                }
+            }
+            packets = EngineIoPayload::decode(m_protocol, EngineIoRawData::fromText(unescaped));
+        }
+    } else {
+        packets = EngineIoPayload::decode(m_protocol, data);
+    }
     for (const EngineIoPacket &packet : packets) {
         if (packet.type() == EngineIoPacket::Type::Close) {
             emit packetReceived(packet);
@@ -460,7 +498,14 @@ void PollingTransport::write(const EngineIoRawData &data, bool compress)
     const EngineRequest request = *m_poll;
     m_poll.reset();
     disconnect(m_pollClosed);
-    const QByteArray body = data.isBinary() ? data.bytes() : data.text().toUtf8();
+    QByteArray body = data.isBinary() ? data.bytes() : data.text().toUtf8();
+    if (m_jsonpHead && !data.isBinary()) {
+        // polling-jsonp.ts doWrite(): valid JavaScript, so U+2028 and U+2029 are escaped too.
+        QByteArray js;
+        JsonWriter::appendQuoted(js, data.text());
+        js.replace("\xE2\x80\xA8", "\\u2028").replace("\xE2\x80\xA9", "\\u2029");
+        body = *m_jsonpHead + js + ");";
+    }
     HttpHeaders headers;
     headers.append("Content-Type",
         data.isBinary() ? QByteArrayLiteral("application/octet-stream")
@@ -1097,9 +1142,12 @@ void EngineServer::handshake(const QString &transportName, const EngineRequest &
     const QString id = generateId();
     const bool supportsBinary = !request.hasQuery(QStringLiteral("b64"));
     EngineTransport *transport = nullptr;
-    if (transportName == QLatin1String("polling"))
-        transport = new PollingTransport(this, protocol, supportsBinary, nullptr);
-    else
+    if (transportName == QLatin1String("polling")) {
+        auto *polling = new PollingTransport(this, protocol, supportsBinary, nullptr);
+        if (request.hasQuery(QStringLiteral("j")))
+            polling->setJsonpIndex(request.query(QStringLiteral("j")));
+        transport = polling;
+    } else
         transport
             = new WebSocketTransport(this, request.connection, protocol, supportsBinary, nullptr);
     auto *session = new EngineSession(id, this, transport, request, protocol);

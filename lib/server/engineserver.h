@@ -92,6 +92,8 @@ class PollingTransport : public EngineTransport {
 public:
     PollingTransport(
         EngineServer *server, EngineIoProtocol protocol, bool supportsBinary, QObject *parent);
+    // transports/polling-jsonp.ts: a handshake with a `j` query parameter polls with JSONP.
+    void setJsonpIndex(const QString &j);
     QString name() const override { return QStringLiteral("polling"); }
     void onRequest(const EngineRequest &request);
     void send(std::vector<EngineIoPacket> packets) override;
@@ -110,6 +112,7 @@ private:
     EngineServer *m_server;
     std::optional<EngineRequest> m_poll; // the pending GET
     QMetaObject::Connection m_pollClosed;
+    std::optional<QByteArray> m_jsonpHead; // "___eio[<digits>]("
     std::optional<EngineRequest> m_dataRequest; // a POST whose body is still arriving
     QList<QMetaObject::Connection> m_dataConnections;
     std::function<void()> m_shouldClose;

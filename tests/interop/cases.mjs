@@ -399,6 +399,24 @@ export const groups = [
         ],
     },
     {
+        name: "JSONP polling",
+        server: {},
+        cases: [
+            { name: "handshake with j= answers a JavaScript call", steps: [hs(A, [], "EIO=4&transport=polling&j=3")] },
+            { name: "j with non-digits keeps the digits only", steps: [hs(A, [], "EIO=4&transport=polling&j=a1b2")] },
+            {
+                name: "POST d= form with escaped newlines, then poll",
+                steps: [
+                    hs(A, [], "EIO=4&transport=polling&j=0"),
+                    { http: { method: "POST", path: `${P}?EIO=4&transport=polling&j=0&sid=\${sid}`, headers: [["Content-Type", "application/x-www-form-urlencoded"]], body: "d=40%1E42%5B%22message%22%2C%22a%5C%5Cnb%5Cnc%22%5D" } },
+                    { http: { path: `${P}?EIO=4&transport=polling&j=0&sid=\${sid}` }, timeoutMs: 400 },
+                ],
+            },
+            { name: "POST without d", steps: [hs(A, [], "EIO=4&transport=polling&j=0"), { http: { method: "POST", path: `${P}?EIO=4&transport=polling&j=0&sid=\${sid}`, body: "x=1" } }] },
+            { name: "v3 JSONP handshake", steps: [hs(A, [], "EIO=3&transport=polling&j=1")] },
+        ],
+    },
+    {
         name: "namespaces with middleware",
         server: {
             namespaces: [

@@ -62,10 +62,14 @@ function substitute(text, ctx) {
 }
 
 function remember(ctx, text) {
-    for (const m of text.matchAll(/"sid":"([A-Za-z0-9_-]+)"/g)) {
+    // Plain JSON, or JSON inside a JSONP string ("___eio[0](\"0{\\\"sid\\\":...").
+    for (const m of text.matchAll(/\\?"sid\\?":\\?"([A-Za-z0-9_-]+)\\?"/g)) {
         if (!ctx.allIds.includes(m[1])) ctx.allIds.push(m[1]);
     }
-    const open = /^0\{"sid":"([A-Za-z0-9_-]+)"/.exec(text) ?? /\d+:0\{"sid":"([A-Za-z0-9_-]+)"/.exec(text);
+    const open =
+        /^0\{"sid":"([A-Za-z0-9_-]+)"/.exec(text) ??
+        /\d+:0\{"sid":"([A-Za-z0-9_-]+)"/.exec(text) ??
+        /^___eio\[\d*\]\("\d*:?0\{\\"sid\\":\\"([A-Za-z0-9_-]+)\\"/.exec(text);
     if (open && !ctx.sids.includes(open[1])) ctx.sids.push(open[1]);
 }
 

@@ -479,6 +479,140 @@ void TestProfileReader::badInput_data()
         uR"(duplicate key "origin" (first at line 2, column 21); JSON readers would silently )"
         uR"(keep only one)"_s);
 
+    // server.proxy
+    addRow("proxy: a string", profile({.server = R"("proxy": "nginx")"}), 2, 21, u"server.proxy"_s,
+        uR"("proxy" "nginx" (a string): expected an object)"_s);
+    addRow("proxy: an array", profile({.server = R"("proxy": [])"}), 2, 21, u"server.proxy"_s,
+        uR"("proxy" an array: expected an object)"_s);
+    addRow("proxy: addHeaders an object",
+        profile({.server = R"("proxy": {"addHeaders": {"name": "X-A", "value": "1"}})"}), 2, 36,
+        u"server.proxy.addHeaders"_s,
+        uR"("addHeaders" an object: expected an array of {"name": ..., "value": ...})"_s);
+    addRow("proxy: addHeaders entry a string",
+        profile({.server = R"("proxy": {"addHeaders": ["X-A: 1"]})"}), 2, 37,
+        u"server.proxy.addHeaders[0]"_s,
+        uR"("addHeaders" entry "X-A: 1" (a string): expected an object)"_s);
+    addRow("proxy: header without value",
+        profile({.server = R"("proxy": {"addHeaders": [{"name": "X-A"}]})"}), 2, 37,
+        u"server.proxy.addHeaders[0]"_s, uR"(a header needs a "name" and a "value")"_s);
+    addRow("proxy: header without name",
+        profile({.server = R"("proxy": {"addHeaders": [{"value": "1"}]})"}), 2, 37,
+        u"server.proxy.addHeaders[0]"_s, uR"(a header needs a "name" and a "value")"_s);
+    addRow("proxy: header name with a space",
+        profile({.server = R"("proxy": {"addHeaders": [{"name": "X A", "value": "1"}]})"}), 2, 46,
+        u"server.proxy.addHeaders[0].name"_s, uR"("X A" is not a valid header name)"_s);
+    addRow("proxy: header name with a colon",
+        profile({.server = R"("proxy": {"addHeaders": [{"name": "X-A:", "value": "1"}]})"}), 2, 46,
+        u"server.proxy.addHeaders[0].name"_s, uR"("X-A:" is not a valid header name)"_s);
+    addRow("proxy: header name empty",
+        profile({.server = R"("proxy": {"addHeaders": [{"name": "", "value": "1"}]})"}), 2, 46,
+        u"server.proxy.addHeaders[0].name"_s, uR"("name" is empty)"_s);
+    addRow("proxy: header name a number",
+        profile({.server = R"("proxy": {"addHeaders": [{"name": 1, "value": "1"}]})"}), 2, 46,
+        u"server.proxy.addHeaders[0].name"_s, uR"("name" 1: expected a string)"_s);
+    addRow("proxy: header value a number",
+        profile({.server = R"("proxy": {"addHeaders": [{"name": "X-A", "value": 1}]})"}), 2, 62,
+        u"server.proxy.addHeaders[0].value"_s, uR"("value" 1: expected a string)"_s);
+    addRow("proxy: header value with a line break",
+        profile({.server = R"("proxy": {"addHeaders": [{"name": "X-A", )"
+                           R"("value": "a\r\nB: c"}]})"}),
+        2, 62, u"server.proxy.addHeaders[0].value"_s,
+        u"a header value cannot contain a line break or NUL"_s);
+    addRow("proxy: header value with a bare LF",
+        profile({.server = R"("proxy": {"addHeaders": [{"name": "X-A", "value": "a\nb"}]})"}), 2,
+        62, u"server.proxy.addHeaders[0].value"_s,
+        u"a header value cannot contain a line break or NUL"_s);
+    addRow("proxy: header on misspelt",
+        profile({.server = R"("proxy": {"addHeaders": [{"name": "X-A", "value": "1", )"
+                           R"("on": "preflights"}]})"}),
+        2, 73, u"server.proxy.addHeaders[0].on"_s,
+        uR"("on" "preflights": expected "all", "preflight" or "other" — did you mean )"
+        uR"("preflight"?)"_s);
+    addRow("proxy: header on capitalised",
+        profile({.server = R"("proxy": {"addHeaders": [{"name": "X-A", "value": "1", )"
+                           R"("on": "All"}]})"}),
+        2, 73, u"server.proxy.addHeaders[0].on"_s,
+        uR"("on" "All": expected "all", "preflight" or "other" — did you mean "all"?)"_s);
+    addRow("proxy: header on the method name",
+        profile({.server = R"("proxy": {"addHeaders": [{"name": "X-A", "value": "1", )"
+                           R"("on": "options"}]})"}),
+        2, 73, u"server.proxy.addHeaders[0].on"_s,
+        uR"("on" "options": expected "all", "preflight" or "other")"_s);
+    addRow("proxy: header on a boolean",
+        profile({.server = R"("proxy": {"addHeaders": [{"name": "X-A", "value": "1", )"
+                           R"("on": true}]})"}),
+        2, 73, u"server.proxy.addHeaders[0].on"_s,
+        uR"("on" true: expected "all", "preflight" or "other")"_s);
+    addRow("proxy: redirect a string",
+        profile({.server = R"("proxy": {"redirect": "https://a.test"})"}), 2, 34,
+        u"server.proxy.redirect"_s,
+        uR"("redirect" "https://a.test" (a string): expected an object)"_s);
+    addRow("proxy: redirect status below 300",
+        profile({.server = R"("proxy": {"redirect": {"status": 200, )"
+                           R"("location": "https://a.test"}})"}),
+        2, 45, u"server.proxy.redirect.status"_s,
+        uR"("status" 200: expected a redirect status from 300 to 399)"_s);
+    addRow("proxy: redirect status above 399",
+        profile({.server = R"("proxy": {"redirect": {"status": 400, )"
+                           R"("location": "https://a.test"}})"}),
+        2, 45, u"server.proxy.redirect.status"_s,
+        uR"("status" 400: expected a redirect status from 300 to 399)"_s);
+    addRow("proxy: redirect status fractional",
+        profile({.server = R"("proxy": {"redirect": {"status": 301.5, "location": "/a"}})"}), 2, 45,
+        u"server.proxy.redirect.status"_s,
+        uR"("status" 301.5: expected a redirect status from 300 to 399)"_s);
+    addRow("proxy: redirect status a string",
+        profile({.server = R"("proxy": {"redirect": {"status": "301", "location": "/a"}})"}), 2, 45,
+        u"server.proxy.redirect.status"_s,
+        uR"("status" "301" (a string): expected a redirect status from 300 to 399)"_s);
+    addRow("proxy: redirect without location",
+        profile({.server = R"("proxy": {"redirect": {"status": 302}})"}), 2, 34,
+        u"server.proxy.redirect"_s, uR"(a redirect needs a "location")"_s);
+    addRow("proxy: redirect empty", profile({.server = R"("proxy": {"redirect": {}})"}), 2, 34,
+        u"server.proxy.redirect"_s, uR"(a redirect needs a "location")"_s);
+    addRow("proxy: redirect location empty",
+        profile({.server = R"("proxy": {"redirect": {"location": ""}})"}), 2, 47,
+        u"server.proxy.redirect.location"_s, uR"("location" is empty)"_s);
+    addRow("proxy: redirect location a number",
+        profile({.server = R"("proxy": {"redirect": {"location": 1}})"}), 2, 47,
+        u"server.proxy.redirect.location"_s, uR"("location" 1: expected a string)"_s);
+    addRow("proxy: redirect on misspelt",
+        profile({.server = R"("proxy": {"redirect": {"location": "https://a.test", )"
+                           R"("on": "preflite"}})"}),
+        2, 71, u"server.proxy.redirect.on"_s,
+        uR"("on" "preflite": expected "all", "preflight" or "other" — did you mean )"
+        uR"("preflight"?)"_s);
+    addRow("proxy: instances 0", profile({.server = R"("proxy": {"instances": 0})"}), 2, 35,
+        u"server.proxy.instances"_s,
+        uR"("instances" 0: expected a number of server instances from 1 to 8)"_s);
+    addRow("proxy: instances 9", profile({.server = R"("proxy": {"instances": 9})"}), 2, 35,
+        u"server.proxy.instances"_s,
+        uR"("instances" 9: expected a number of server instances from 1 to 8)"_s);
+    addRow("proxy: instances fractional", profile({.server = R"("proxy": {"instances": 2.5})"}), 2,
+        35, u"server.proxy.instances"_s,
+        uR"("instances" 2.5: expected a number of server instances from 1 to 8)"_s);
+    addRow("proxy: instances a string", profile({.server = R"("proxy": {"instances": "2"})"}), 2,
+        35, u"server.proxy.instances"_s,
+        uR"("instances" "2" (a string): expected a number of server instances from 1 to 8)"_s);
+    addRow("proxy: sticky misspelt", profile({.server = R"("proxy": {"sticky": "cookies"})"}), 2,
+        32, u"server.proxy.sticky"_s,
+        uR"("sticky" "cookies": expected "none" or "cookie" — did you mean "cookie"?)"_s);
+    addRow("proxy: sticky ip", profile({.server = R"("proxy": {"sticky": "ip"})"}), 2, 32,
+        u"server.proxy.sticky"_s, uR"("sticky" "ip": expected "none" or "cookie")"_s);
+    addRow("proxy: sticky a boolean", profile({.server = R"("proxy": {"sticky": true})"}), 2, 32,
+        u"server.proxy.sticky"_s, uR"("sticky" true: expected "none" or "cookie")"_s);
+    addRow("proxy: stripUpgrade a string",
+        profile({.server = R"("proxy": {"stripUpgrade": "yes"})"}), 2, 38,
+        u"server.proxy.stripUpgrade"_s,
+        uR"("stripUpgrade" "yes" (a string): expected true or false)"_s);
+    addRow("proxy: stripUpgrade a number", profile({.server = R"("proxy": {"stripUpgrade": 1})"}),
+        2, 38, u"server.proxy.stripUpgrade"_s, uR"("stripUpgrade" 1: expected true or false)"_s);
+    addRow("proxy: duplicate key",
+        profile({.server = R"("proxy": {"instances": 2, "instances": 3})"}), 2, 38,
+        u"server.proxy.instances"_s,
+        uR"(duplicate key "instances" (first at line 2, column 22); JSON readers would silently )"
+        uR"(keep only one)"_s);
+
     // client
     addRow("client: pageOrigin missing", profile({.pageOrigin = {}}), 3, 11, u"client"_s,
         uR"("pageOrigin" is missing: the origin the page runs on, such as )"
@@ -844,6 +978,22 @@ void TestProfileReader::warnings_data()
     addRow("client credentials option", profile({.client = R"("options": {"credentials": true})"}),
         3, 24, u"client.options.credentials"_s,
         uR"(socket.io-client has no "credentials" option; use "withCredentials": true)"_s);
+    addRow("unknown proxy key with suggestion", profile({.server = R"("proxy": {"instance": 2})"}),
+        2, 22, u"server.proxy.instance"_s,
+        uR"(unknown key "instance" is kept but has no effect — did you mean "instances"?)"_s);
+    addRow("unknown proxy key headers", profile({.server = R"("proxy": {"headers": []})"}), 2, 22,
+        u"server.proxy.headers"_s,
+        uR"(unknown key "headers" is kept but has no effect — did you mean "addHeaders"?)"_s);
+    addRow("unknown proxy header key",
+        profile({.server = R"("proxy": {"addHeaders": [{"name": "X-A", "value": "1", )"
+                           R"("when": "all"}]})"}),
+        2, 67, u"server.proxy.addHeaders[0].when"_s,
+        uR"(unknown key "when" is kept but has no effect)"_s);
+    addRow("unknown proxy redirect key",
+        profile({.server = R"("proxy": {"redirect": {"location": "https://a.test", )"
+                           R"("code": 302}})"}),
+        2, 65, u"server.proxy.redirect.code"_s,
+        uR"(unknown key "code" is kept but has no effect)"_s);
 
     // combinations that are valid but probably wrong
     addRow("server path differs from client", profile({.server = R"("path": "/ws")"}), 2, 20,
@@ -889,6 +1039,16 @@ void TestProfileReader::warnings_data()
         u"server.allowRequest.function"_s,
         uR"(does not look like a function expression; write it as "(req, callback) => ..." or )"
         uR"("function (req, callback) { ... }")"_s);
+    addRow("sticky cookie without the engine.io cookie",
+        profile({.server = R"("proxy": {"instances": 2, "sticky": "cookie"})"}), 2, 48,
+        u"server.proxy.sticky"_s,
+        uR"(cookie stickiness needs the engine.io cookie: set "cookie": true, or every request )"
+        uR"(is balanced anew)"_s);
+    addRow("sticky cookie with cookie false",
+        profile({.server = R"("cookie": false, "proxy": {"instances": 2, "sticky": "cookie"})"}), 2,
+        65, u"server.proxy.sticky"_s,
+        uR"(cookie stickiness needs the engine.io cookie: set "cookie": true, or every request )"
+        uR"(is balanced anew)"_s);
 }
 
 void TestProfileReader::warnings()
@@ -971,6 +1131,17 @@ void TestProfileReader::unknownKeysAreKept_data()
     QTest::newRow("namespace entry")
         << profile({.server = R"("namespaces": [{"x-note": [], "name": "/a"}])"})
         << QStringList {u"server"_s, u"namespaces"_s, u"0"_s} << u"x-note"_s << QByteArray("[]");
+    QTest::newRow("proxy") << profile({.server = R"("proxy": {"x-note": 6, "instances": 2})"})
+                           << QStringList {u"server"_s, u"proxy"_s} << u"x-note"_s
+                           << QByteArray("6");
+    QTest::newRow("proxy header entry")
+        << profile({.server = R"("proxy": {"addHeaders": [{"x-note": 7, "name": "X-A", )"
+                              R"("value": "1"}]})"})
+        << QStringList {u"server"_s, u"proxy"_s, u"addHeaders"_s, u"0"_s} << u"x-note"_s
+        << QByteArray("7");
+    QTest::newRow("proxy redirect")
+        << profile({.server = R"("proxy": {"redirect": {"x-note": [8], "location": "/a"}})"})
+        << QStringList {u"server"_s, u"proxy"_s, u"redirect"_s} << u"x-note"_s << QByteArray("[8]");
     QTest::newRow("client") << profile({.client = R"("x-note": {}, "browser": "firefox")"})
                             << QStringList {u"client"_s} << u"x-note"_s << QByteArray("{}");
     QTest::newRow("client options")

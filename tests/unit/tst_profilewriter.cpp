@@ -425,6 +425,149 @@ void TestProfileWriter::canonical_data()
   ]
 }
 )json");
+
+    // A proxy object is kept even when empty: its presence puts a proxy in front of the server.
+    QTest::newRow("proxy defaults written out") << QByteArray(R"({
+        "format": "corslab-profile", "version": 1, "name": "t",
+        "server": {"proxy": {"addHeaders": [], "stripUpgrade": false, "instances": 1,
+                             "sticky": "none"}},
+        "client": {"pageOrigin": "http://localhost:3000"}})")
+                                                << QByteArray(R"({
+  "format": "corslab-profile",
+  "version": 1,
+  "name": "t",
+  "server": {
+    "proxy": {}
+  },
+  "client": {
+    "pageOrigin": "http://localhost:3000"
+  }
+}
+)");
+
+    QTest::newRow("proxy header and redirect defaults left out") << QByteArray(R"({
+        "format": "corslab-profile", "version": 1, "name": "t",
+        "server": {"proxy": {"redirect": {"on": "all", "location": "https://a.test",
+                                          "status": 301},
+                             "addHeaders": [{"on": "all", "value": "*",
+                                             "name": "Access-Control-Allow-Origin"}]}},
+        "client": {"pageOrigin": "http://localhost:3000"}})") << QByteArray(R"({
+  "format": "corslab-profile",
+  "version": 1,
+  "name": "t",
+  "server": {
+    "proxy": {
+      "addHeaders": [
+        {
+          "name": "Access-Control-Allow-Origin",
+          "value": "*"
+        }
+      ],
+      "redirect": {
+        "location": "https://a.test"
+      }
+    }
+  },
+  "client": {
+    "pageOrigin": "http://localhost:3000"
+  }
+}
+)");
+
+    // proxy comes after namespaces and before the server's unknown keys.
+    QTest::newRow("every proxy key, reordered") << QByteArray(R"({
+        "format": "corslab-profile", "version": 1, "name": "t",
+        "server": {
+            "z-server": 1,
+            "proxy": {"sticky": "cookie", "instances": 8, "stripUpgrade": true,
+                      "redirect": {"on": "preflight", "location": "/moved", "status": 308},
+                      "addHeaders": [{"on": "other", "value": "", "name": "X-A"},
+                                     {"name": "x-b", "on": "preflight", "value": "1, 2"},
+                                     {"value": "3", "name": "X-C", "on": "all"}]},
+            "namespaces": [{"name": "/a"}],
+            "cookie": true},
+        "client": {"pageOrigin": "http://localhost:3000"}})")
+                                                << QByteArray(R"({
+  "format": "corslab-profile",
+  "version": 1,
+  "name": "t",
+  "server": {
+    "cookie": true,
+    "namespaces": [
+      {
+        "name": "/a"
+      }
+    ],
+    "proxy": {
+      "addHeaders": [
+        {
+          "name": "X-A",
+          "value": "",
+          "on": "other"
+        },
+        {
+          "name": "x-b",
+          "value": "1, 2",
+          "on": "preflight"
+        },
+        {
+          "name": "X-C",
+          "value": "3"
+        }
+      ],
+      "redirect": {
+        "status": 308,
+        "location": "/moved",
+        "on": "preflight"
+      },
+      "stripUpgrade": true,
+      "instances": 8,
+      "sticky": "cookie"
+    },
+    "z-server": 1
+  },
+  "client": {
+    "pageOrigin": "http://localhost:3000"
+  }
+}
+)");
+
+    QTest::newRow("unknown proxy keys after the known ones") << QByteArray(R"({
+        "format": "corslab-profile", "version": 1, "name": "t",
+        "server": {"proxy": {"z-proxy": 1,
+                             "addHeaders": [{"z-h": 1, "name": "X-A", "value": "1", "a-h": 2}],
+                             "redirect": {"z-r": 1, "location": "/a", "a-r": 2},
+                             "a-proxy": {"k": "v"}}},
+        "client": {"pageOrigin": "http://localhost:3000"}})") << QByteArray(R"({
+  "format": "corslab-profile",
+  "version": 1,
+  "name": "t",
+  "server": {
+    "proxy": {
+      "addHeaders": [
+        {
+          "name": "X-A",
+          "value": "1",
+          "z-h": 1,
+          "a-h": 2
+        }
+      ],
+      "redirect": {
+        "location": "/a",
+        "z-r": 1,
+        "a-r": 2
+      },
+      "z-proxy": 1,
+      "a-proxy": {
+        "k": "v"
+      }
+    }
+  },
+  "client": {
+    "pageOrigin": "http://localhost:3000"
+  }
+}
+)");
 }
 
 void TestProfileWriter::canonical()
