@@ -405,49 +405,7 @@ void EmbeddedServer::onRequest(HttpConnection *connection, const HttpRequest &re
         connection->respond(HttpResponse(404)); // new Server(port)'s own handler
         return;
     }
-    EngineRequest engineRequest {request, connection, {}};
-    if (!m_cors) {
-        m_engine->handleRequest(engineRequest);
-        return;
-    }
-    CorsRequest corsRequest;
-    corsRequest.method = QString::fromLatin1(request.method());
-    if (request.hasHeader("origin"))
-        corsRequest.origin = QString::fromLatin1(request.header("origin"));
-    if (request.hasHeader("access-control-request-headers"))
-        corsRequest.requestHeaders
-            = QString::fromLatin1(request.header("access-control-request-headers"));
-    QPointer<HttpConnection> alive(connection);
-    m_cors->evaluate(corsRequest, [this, engineRequest, alive](const CorsDecision &decision) {
-        record(ServerEvent::Kind::Decision, alive ? alive->number() : 0, QStringLiteral("cors"),
-            decision.outcome == CorsOutcome::PreflightEnded
-                ? QStringLiteral("cors answered the preflight (%1)").arg(decision.status)
-                : (decision.outcome == CorsOutcome::Failed
-                        ? QStringLiteral("cors failed: %1").arg(decision.error)
-                        : QStringLiteral("cors set %1 header(s)").arg(decision.headers.size())),
-            decision.causes.join(QLatin1Char('\n')));
-        if (!alive)
-            return;
-        HttpHeaders preset;
-        for (const CorsHeader &h : decision.headers)
-            preset.append(h.name.toLatin1(), h.value.toLatin1());
-        switch (decision.outcome) {
-        case CorsOutcome::PreflightEnded:
-            alive->respond(
-                HttpResponse(decision.status, preset, {}, HttpResponse::BodyMode::ContentLength));
-            return;
-        case CorsOutcome::Failed:
-            m_engine->abortRequest(engineRequest, EngineError::BadRequest,
-                {{QStringLiteral("name"), QStringLiteral("MIDDLEWARE_FAILURE")}});
-            return;
-        case CorsOutcome::PassOn: {
-            EngineRequest withHeaders = engineRequest;
-            withHeaders.presetHeaders = preset;
-            m_engine->handleRequest(withHeaders);
-            return;
-        }
-        }
-    });
+    dispatch(connection, request, false);
 }
 
 void EmbeddedServer::onUpgrade(HttpConnection *connection, const HttpRequest &request)
@@ -460,11 +418,24 @@ void EmbeddedServer::onUpgrade(HttpConnection *connection, const HttpRequest &re
         connection->endUnlessWrittenSoon(); // engine.io attach(): destroyUpgrade
         return;
     }
-    EngineRequest engineRequest {request, connection, {}};
+    dispatch(connection, request, true);
+}
+
+void EmbeddedServer::dispatch(HttpConnection *connection, const HttpRequest &request, bool upgrade)
+{
+    const EngineRequest engineRequest {request, connection, {}};
+    const auto pass = [this, upgrade](const EngineRequest &r) {
+        if (upgrade)
+            m_engine->handleUpgrade(r);
+        else
+            m_engine->handleRequest(r);
+    };
     if (!m_cors) {
-        m_engine->handleUpgrade(engineRequest);
+        pass(engineRequest);
         return;
     }
+    // cors is engine.io's first middleware, for upgrades too (against a fake response whose
+    // headers go on the 101).
     CorsRequest corsRequest;
     corsRequest.method = QString::fromLatin1(request.method());
     if (request.hasHeader("origin"))
@@ -473,32 +444,49 @@ void EmbeddedServer::onUpgrade(HttpConnection *connection, const HttpRequest &re
         corsRequest.requestHeaders
             = QString::fromLatin1(request.header("access-control-request-headers"));
     QPointer<HttpConnection> alive(connection);
-    m_cors->evaluate(corsRequest, [this, engineRequest, alive](const CorsDecision &decision) {
-        record(ServerEvent::Kind::Decision, alive ? alive->number() : 0, QStringLiteral("cors"),
-            QStringLiteral("cors on the upgrade request: %1 header(s) for the 101")
-                .arg(decision.headers.size()),
-            decision.causes.join(QLatin1Char('\n')));
-        if (!alive)
-            return;
-        HttpHeaders preset;
-        for (const CorsHeader &h : decision.headers)
-            preset.append(h.name.toLatin1(), h.value.toLatin1());
-        switch (decision.outcome) {
-        case CorsOutcome::PreflightEnded:
-            alive->destroy(); // ending engine.io's fake response destroys the socket
-            return;
-        case CorsOutcome::Failed:
-            m_engine->abortUpgrade(engineRequest, EngineError::BadRequest,
-                {{QStringLiteral("name"), QStringLiteral("MIDDLEWARE_FAILURE")}});
-            return;
-        case CorsOutcome::PassOn: {
-            EngineRequest withHeaders = engineRequest;
-            withHeaders.presetHeaders = preset;
-            m_engine->handleUpgrade(withHeaders);
-            return;
-        }
-        }
-    });
+    m_cors->evaluate(
+        corsRequest, [this, engineRequest, alive, upgrade, pass](const CorsDecision &decision) {
+            QString summary;
+            if (decision.outcome == CorsOutcome::PreflightEnded)
+                summary = QStringLiteral("cors answered the preflight (%1)").arg(decision.status);
+            else if (decision.outcome == CorsOutcome::Failed)
+                summary = QStringLiteral("cors failed: %1").arg(decision.error);
+            else
+                summary = QStringLiteral("cors set %1 header(s)%2")
+                              .arg(decision.headers.size())
+                              .arg(upgrade ? QStringLiteral(" for the 101") : QString());
+            record(ServerEvent::Kind::Decision, alive ? alive->number() : 0, QStringLiteral("cors"),
+                summary, decision.causes.join(QLatin1Char('\n')));
+            if (!alive)
+                return;
+            HttpHeaders preset;
+            for (const CorsHeader &h : decision.headers)
+                preset.append(h.name.toLatin1(), h.value.toLatin1());
+            switch (decision.outcome) {
+            case CorsOutcome::PreflightEnded:
+                if (upgrade)
+                    alive->destroy(); // ending engine.io's fake response destroys the socket
+                else
+                    alive->respond(HttpResponse(
+                        decision.status, preset, {}, HttpResponse::BodyMode::ContentLength));
+                return;
+            case CorsOutcome::Failed: {
+                const QJsonObject context {
+                    {QStringLiteral("name"), QStringLiteral("MIDDLEWARE_FAILURE")}};
+                if (upgrade)
+                    m_engine->abortUpgrade(engineRequest, EngineError::BadRequest, context);
+                else
+                    m_engine->abortRequest(engineRequest, EngineError::BadRequest, context);
+                return;
+            }
+            case CorsOutcome::PassOn: {
+                EngineRequest withHeaders = engineRequest;
+                withHeaders.presetHeaders = preset;
+                pass(withHeaders);
+                return;
+            }
+            }
+        });
 }
 
 } // namespace corslab

@@ -50,6 +50,8 @@ private:
     void onNewConnection(qintptr descriptor);
     void onRequest(HttpConnection *connection, const HttpRequest &request);
     void onUpgrade(HttpConnection *connection, const HttpRequest &request);
+    // The middlewares (cors), then the engine: as engine.io's handleRequest()/handleUpgrade().
+    void dispatch(HttpConnection *connection, const HttpRequest &request, bool upgrade);
     void setUpScripts();
     void record(ServerEvent::Kind kind, quint64 connection, const QString &layer,
         const QString &summary, const QString &detail = {}, const QByteArray &bytes = {});

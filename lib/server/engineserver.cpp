@@ -13,7 +13,6 @@
 #include "http/querymap.h"
 
 #include <QJsonDocument>
-#include <QRandomGenerator>
 #include <QRegularExpression>
 
 #include <zlib.h>
@@ -1115,16 +1114,7 @@ void EngineServer::onWebSocket(const EngineRequest &request)
 
 QString EngineServer::generateId()
 {
-    // base64id: 12 random bytes and a 24-bit sequence number, base64 with "/"→"_", "+"→"-".
-    QByteArray bytes(15, Qt::Uninitialized);
-    QRandomGenerator *rng = QRandomGenerator::system();
-    for (int i = 0; i < 12; ++i)
-        bytes[i] = char(rng->bounded(256));
-    bytes[12] = char((m_idSequence >> 16) & 0xFF);
-    bytes[13] = char((m_idSequence >> 8) & 0xFF);
-    bytes[14] = char(m_idSequence & 0xFF);
-    ++m_idSequence;
-    return QString::fromLatin1(bytes.toBase64().replace('/', '_').replace('+', '-'));
+    return m_ids.next();
 }
 
 void EngineServer::handshake(const QString &transportName, const EngineRequest &request,

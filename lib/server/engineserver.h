@@ -6,6 +6,7 @@
 #include "http/httpheaders.h"
 #include "http/httprequest.h"
 #include "profile/profile.h"
+#include "server/base64id.h"
 #include "server/serverevent.h"
 
 #include <QElapsedTimer>
@@ -237,7 +238,7 @@ private:
     ServerOptions m_options;
     AllowRequest m_allowRequest;
     QHash<QString, EngineSession *> m_sessions;
-    quint32 m_idSequence = 0;
+    Base64Id m_ids;
     const QElapsedTimer *m_clock = nullptr;
 };
 

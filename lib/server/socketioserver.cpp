@@ -6,7 +6,6 @@
 #include "server/engineserver.h"
 #include "server/httpconnection.h"
 
-#include <QRandomGenerator>
 #include <QUrl>
 #include <QUrlQuery>
 
@@ -339,15 +338,7 @@ void SocketIoServer::onSession(EngineSession *session)
 
 QString SocketIoServer::generateId()
 {
-    QByteArray bytes(15, Qt::Uninitialized);
-    QRandomGenerator *rng = QRandomGenerator::system();
-    for (int i = 0; i < 12; ++i)
-        bytes[i] = char(rng->bounded(256));
-    bytes[12] = char((m_idSequence >> 16) & 0xFF);
-    bytes[13] = char((m_idSequence >> 8) & 0xFF);
-    bytes[14] = char(m_idSequence & 0xFF);
-    ++m_idSequence;
-    return QString::fromLatin1(bytes.toBase64().replace('/', '_').replace('+', '-'));
+    return m_ids.next();
 }
 
 } // namespace corslab

@@ -5,6 +5,7 @@
 #include "http/httprequest.h"
 #include "profile/jsonnode.h"
 #include "profile/profile.h"
+#include "server/base64id.h"
 #include "socketio/socketiopacket.h"
 
 #include <QHash>
@@ -58,7 +59,7 @@ private:
     ServerOptions m_options;
     QStringList m_namespaces; // "/" and the declared ones
     QHash<QString, Middleware> m_middlewares;
-    quint32 m_idSequence = 0;
+    Base64Id m_ids;
 };
 
 } // namespace corslab
