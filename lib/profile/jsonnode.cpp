@@ -8,6 +8,13 @@
 
 namespace corslab {
 
+JsonNode::JsonNode() = default;
+JsonNode::~JsonNode() = default;
+JsonNode::JsonNode(const JsonNode &other) = default;
+JsonNode::JsonNode(JsonNode &&other) noexcept = default;
+JsonNode &JsonNode::operator=(const JsonNode &other) = default;
+JsonNode &JsonNode::operator=(JsonNode &&other) noexcept = default;
+
 JsonNode JsonNode::fromBool(bool value)
 {
     JsonNode n;
@@ -38,6 +45,11 @@ JsonNode JsonNode::makeArray(std::vector<JsonNode> items)
     n.m_type = Type::Array;
     n.m_items = std::move(items);
     return n;
+}
+
+JsonNode JsonNode::makeObject()
+{
+    return makeObject(std::vector<Member>());
 }
 
 JsonNode JsonNode::makeObject(std::vector<Member> members)

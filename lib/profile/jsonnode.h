@@ -23,12 +23,20 @@ public:
     enum class Type { Null, Bool, Number, String, Array, Object };
     struct Member;
 
-    JsonNode() = default;
+    // Out of line: Member (which holds a JsonNode) is complete only after the class.
+    JsonNode();
+    ~JsonNode();
+    JsonNode(const JsonNode &other);
+    JsonNode(JsonNode &&other) noexcept;
+    JsonNode &operator=(const JsonNode &other);
+    JsonNode &operator=(JsonNode &&other) noexcept;
+
     static JsonNode fromBool(bool value);
     static JsonNode fromNumber(double value);
     static JsonNode fromString(const QString &value);
     static JsonNode makeArray(std::vector<JsonNode> items = {});
-    static JsonNode makeObject(std::vector<Member> members = {});
+    static JsonNode makeObject();
+    static JsonNode makeObject(std::vector<Member> members);
 
     Type type() const { return m_type; }
     bool isNull() const { return m_type == Type::Null; }
