@@ -46,6 +46,10 @@ function startTarget(target, profilePath) {
             }
         });
         child.stderr.on("data", (d) => (err += d));
+        child.on("error", (e) => {
+            clearTimeout(timer);
+            reject(new Error(`${target} could not start: ${e.message}`));
+        });
         child.on("exit", (code) => {
             clearTimeout(timer);
             reject(new Error(`${target} exited (${code}): ${out}${err}`));
@@ -165,17 +169,18 @@ for (const group of groups) {
     const cases = group.cases.filter((c) => `${group.name} ${c.name}`.includes(filter));
     if (!cases.length) continue;
     const profilePath = writeProfile(dir, group);
-    let a;
-    let b;
-    try {
-        [a, b] = await Promise.all([startTarget(targetA, profilePath), startTarget(targetB, profilePath)]);
-    } catch (e) {
+    const started = await Promise.allSettled([startTarget(targetA, profilePath), startTarget(targetB, profilePath)]);
+    const failure = started.find((r) => r.status === "rejected");
+    if (failure) {
+        // Stop whichever server did start, so no process outlives the run.
+        for (const r of started) if (r.status === "fulfilled") r.value.child.kill("SIGTERM");
         for (const c of cases) {
-            console.log(`not ok ${group.name} / ${c.name}: ${e.message.split("\n")[0]}`);
+            console.log(`not ok ${group.name} / ${c.name}: ${failure.reason.message.split("\n")[0]}`);
             failed++;
         }
         continue;
     }
+    const [a, b] = started.map((r) => r.value);
     for (const c of cases) {
         const label = `${group.name} / ${c.name}`;
         const [ta, tb] = await Promise.all([runSteps(a.port, c.steps), runSteps(b.port, c.steps)]);
