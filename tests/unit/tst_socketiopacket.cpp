@@ -5,40 +5,19 @@
 
 #include "engineio/engineiopacket.h"
 
+#include "codectestutil.h"
+
 #include <QTest>
 
 #include <cmath>
 #include <limits>
 
 using namespace corslab;
+using namespace corslab::codectest;
 using Type = SocketIoPacket::Type;
 using Kind = SocketIoDecodeError::Kind;
 
 namespace {
-
-// Test text: "\uXXXX" stands for that UTF-16 code unit (lone surrogates included), "\\" for a
-// backslash; everything else is taken literally.
-QString str(const char *escaped)
-{
-    QString out;
-    for (const char *p = escaped; *p; ++p) {
-        if (p[0] == '\\' && p[1] == 'u') {
-            out.append(QChar(char16_t(QByteArray(p + 2, 4).toUInt(nullptr, 16))));
-            p += 5;
-        } else if (p[0] == '\\' && p[1] == '\\') {
-            out.append(QLatin1Char('\\'));
-            ++p;
-        } else {
-            out.append(QLatin1Char(*p));
-        }
-    }
-    return out;
-}
-
-QByteArray bin(const char *hex)
-{
-    return QByteArray::fromHex(hex);
-}
 
 // The payload as JavaScript sees it after reconstructPacket, with each buffer written back as
 // its placeholder; *undefined when the node itself is undefined (a placeholder whose num is
