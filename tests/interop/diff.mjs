@@ -7,16 +7,14 @@
 //
 // A target is "node" (reference-server.mjs) or "cli:PATH" (`corslab-cli serve PROFILE --port 0`).
 // Ends with "N passed, M failed"; exit 1 when any case differs.
-import { spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import zlib from "node:zlib";
-import { fileURLToPath } from "node:url";
 import { buildRequest, httpExchange, RawWebSocket } from "./wire.mjs";
 import { groups } from "./cases.mjs";
+import { startTarget } from "./targets.mjs";
 
-const here = path.dirname(fileURLToPath(import.meta.url));
 const argv = process.argv.slice(2);
 const option = (name, fallback) => {
     const i = argv.indexOf(name);
@@ -26,36 +24,6 @@ const targetA = option("--a", "node");
 const targetB = option("--b", "node");
 const filter = option("--filter", "");
 const verbose = argv.includes("--verbose");
-
-function startTarget(target, profilePath) {
-    const [command, args] =
-        target === "node"
-            ? [process.execPath, [path.join(here, "reference-server.mjs"), profilePath]]
-            : [target.slice(4), ["serve", profilePath, "--port", "0"]];
-    return new Promise((resolve, reject) => {
-        const child = spawn(command, args, { stdio: ["ignore", "pipe", "pipe"] });
-        let out = "";
-        let err = "";
-        const timer = setTimeout(() => reject(new Error(`${target} did not start: ${out}${err}`)), 10000);
-        child.stdout.on("data", (d) => {
-            out += d;
-            const m = /http:\/\/127\.0\.0\.1:(\d+)/.exec(out);
-            if (m) {
-                clearTimeout(timer);
-                resolve({ child, port: Number(m[1]) });
-            }
-        });
-        child.stderr.on("data", (d) => (err += d));
-        child.on("error", (e) => {
-            clearTimeout(timer);
-            reject(new Error(`${target} could not start: ${e.message}`));
-        });
-        child.on("exit", (code) => {
-            clearTimeout(timer);
-            reject(new Error(`${target} exited (${code}): ${out}${err}`));
-        });
-    });
-}
 
 function substitute(text, ctx) {
     if (typeof text !== "string") return text;

@@ -10,12 +10,12 @@
 // wire-protocol.md §5.3 (observed with this client against Node).
 //
 // Ends with "N passed, M failed"; exit 1 on any failure.
-import { spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
+import { startTarget } from "./targets.mjs";
 
 const require = createRequire(new URL("../node/package.json", import.meta.url));
 const { Manager } = require("socket.io-client");
@@ -41,32 +41,6 @@ const profiles = {
 };
 
 // --- servers -------------------------------------------------------------------------------------
-
-function startTarget(target, profilePath) {
-    const [command, args] =
-        target === "node"
-            ? [process.execPath, [path.join(here, "reference-server.mjs"), profilePath]]
-            : [target.slice(4), ["serve", profilePath, "--port", "0"]];
-    return new Promise((resolve, reject) => {
-        const child = spawn(command, args, { stdio: ["ignore", "pipe", "pipe"] });
-        let out = "";
-        const timer = setTimeout(() => reject(new Error(`${target} did not start: ${out}`)), 10000);
-        child.stdout.on("data", (d) => {
-            out += d;
-            const m = /http:\/\/127\.0\.0\.1:(\d+)/.exec(out);
-            if (m) {
-                clearTimeout(timer);
-                resolve({ child, port: Number(m[1]) });
-            }
-        });
-        child.stderr.on("data", (d) => (out += d));
-        child.on("error", (e) => reject(e));
-        child.on("exit", (code) => {
-            clearTimeout(timer);
-            reject(new Error(`${target} exited (${code}): ${out}`));
-        });
-    });
-}
 
 // --- observation ---------------------------------------------------------------------------------
 
