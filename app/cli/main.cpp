@@ -194,9 +194,9 @@ int serve(QStringList args)
         }
         out().flush();
     });
-    const QString url = server.url().toString();
+    const QString url = server.publicUrl().toString();
     out() << "CorsLab serving \"" << loaded.load.profile->name << "\" at " << url
-          << server.enginePath() << '\n'
+          << server.enginePath() << " (listening on " << server.url().toString() << ")\n"
           << "Connect with io(\"" << url << "\""
           << (server.enginePath() == QLatin1String("/socket.io/")
                      ? QString()

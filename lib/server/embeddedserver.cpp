@@ -339,6 +339,14 @@ QUrl EmbeddedServer::url() const
     return url;
 }
 
+QUrl EmbeddedServer::publicUrl() const
+{
+    QUrl result = url();
+    if (result.host() == QLatin1String("127.0.0.1"))
+        result.setHost(QStringLiteral("localhost"));
+    return result;
+}
+
 void EmbeddedServer::record(ServerEvent::Kind kind, quint64 connection, const QString &layer,
     const QString &summary, const QString &detail, const QByteArray &bytes)
 {

@@ -37,6 +37,9 @@ public:
     bool isListening() const;
     quint16 port() const;
     QUrl url() const; // http://127.0.0.1:PORT
+    // The origin a page and the client use: http://localhost:PORT when bound to 127.0.0.1 (so a
+    // page at http://localhost:3000 is same-site with it, as in a developer's own setup).
+    QUrl publicUrl() const;
     // The engine's path as engine.io computes it ("/socket.io/").
     QString enginePath() const { return m_enginePath; }
     const ServerOptions &options() const { return m_options; }

@@ -19,7 +19,7 @@ export function startTarget(target, profilePath) {
         const timer = setTimeout(() => reject(new Error(`${target} did not start: ${out}${err}`)), 10000);
         child.stdout.on("data", (d) => {
             out += d;
-            const m = /http:\/\/127\.0\.0\.1:(\d+)/.exec(out);
+            const m = /http:\/\/(?:127\.0\.0\.1|localhost):(\d+)/.exec(out);
             if (m) {
                 clearTimeout(timer);
                 resolve({ child, port: Number(m[1]) });
