@@ -14,6 +14,7 @@ qt_add_resources(libcorslab corslab_reasons
         ${PROJECT_SOURCE_DIR}/resources/reasons/firefox.json
         ${PROJECT_SOURCE_DIR}/resources/reasons/firefox.en-US.json
         ${PROJECT_SOURCE_DIR}/resources/reasons/firefox.zh-CN.json
+        ${PROJECT_SOURCE_DIR}/resources/reasons/notes.json
         ${PROJECT_SOURCE_DIR}/resources/reasons/socketio-client.json
         ${PROJECT_SOURCE_DIR}/resources/reasons/websocket.json
 )

@@ -24,6 +24,7 @@ const QString FirefoxFile = QStringLiteral("firefox.json");
 const QString WebSocketFile = QStringLiteral("websocket.json");
 const QString SocketIoClientFile = QStringLiteral("socketio-client.json");
 const QString ExplanationsFile = QStringLiteral("explanations.json");
+const QString NotesFile = QStringLiteral("notes.json");
 const QString English = QStringLiteral("en-US");
 // nsTextFormatter prints a null string argument like this.
 const QString NullArgument = QStringLiteral("(null)");
@@ -48,6 +49,7 @@ QString placeholderPattern(const QString &name)
         {QStringLiteral("kind"), QStringLiteral("[A-Za-z]+")},
         {QStringLiteral("url"), QStringLiteral("\\S+?")},
         {QStringLiteral("initialUrl"), QStringLiteral("\\S+?")},
+        {QStringLiteral("pageUrl"), QStringLiteral("\\S+?")},
         {QStringLiteral("origin"), QStringLiteral("[^']*")},
         {QStringLiteral("hint"), QStringLiteral(".*?")},
         {QStringLiteral("schemes"), QStringLiteral(".+?")},
@@ -334,9 +336,10 @@ ReasonCatalog ReasonCatalog::load(const QString &directory)
     const bool webSocket = catalog.loadWebSocket(directory);
     const bool socketIoClient = catalog.loadSocketIoClient(directory);
     const bool explanations = catalog.loadExplanations(directory);
+    const bool notes = catalog.loadNotes(directory);
     // The checks across files below only run between files that loaded, so that one broken
     // file is reported once, not once for every code the others name.
-    const bool allCodes = chromium && firefox && webSocket && socketIoClient;
+    const bool allCodes = chromium && firefox && webSocket && socketIoClient && notes;
 
     // Each code names one thing across all sources: explanations share one namespace.
     Problems problems(catalog.m_errors);
@@ -348,7 +351,9 @@ ReasonCatalog ReasonCatalog::load(const QString &directory)
             owner.insert(code, file);
         }
     };
-    claim(catalog.chromiumCodes() + catalog.networkCodes(), ChromiumFile);
+    claim(catalog.chromiumCodes() + catalog.networkCodes() + catalog.chromiumConsoleCodes(),
+        ChromiumFile);
+    claim(catalog.noteCodes(), NotesFile);
     claim(catalog.webSocketCodes(), WebSocketFile);
     claim(catalog.firefoxKeys(), FirefoxFile);
     claim(catalog.connectErrorCodes(), SocketIoClientFile);
@@ -364,7 +369,7 @@ ReasonCatalog ReasonCatalog::load(const QString &directory)
     }
     for (const FirefoxEntry &entry : catalog.m_firefox) {
         for (const QString &code : entry.reason.chromiumCodes) {
-            if (chromium && !catalog.chromiumEntry(code))
+            if (chromium && !catalog.chromiumEntry(code) && !catalog.consoleEntry(code))
                 problems.add(
                     FirefoxFile, entry.reason.key, QStringLiteral("unknown Chromium code ") + code);
         }
@@ -392,6 +397,14 @@ ReasonCatalog ReasonCatalog::load(const QString &directory)
             if (firefox && !catalog.m_languages.contains(language))
                 problems.add(
                     ExplanationsFile, it.key(), QStringLiteral("unknown language ") + language);
+        }
+    }
+
+    // Every note speaks every language.
+    for (const NoteEntry &note : catalog.m_notes) {
+        for (const QString &language : std::as_const(catalog.m_languages)) {
+            if (firefox && !note.texts.contains(language))
+                problems.add(NotesFile, note.code, QStringLiteral("no text in ") + language);
         }
     }
 
@@ -498,6 +511,48 @@ bool ReasonCatalog::loadChromium(const QString &directory)
                     ChromiumFile, path, QStringLiteral("{schemes} needs defaults.schemes"));
         }
         m_chromium.push_back(entry);
+    }
+
+    // Other console lines: one text per page API, or "any".
+    const QStringList contexts = {QStringLiteral("XmlHttpRequest"), QStringLiteral("Fetch"),
+        QStringLiteral("WebSocket"), QStringLiteral("any")};
+    const QStringList consoleNames
+        = {QStringLiteral("url"), QStringLiteral("pageUrl"), QStringLiteral("hint")};
+    const QJsonArray console = root->value(QLatin1String("console")).toArray();
+    for (qsizetype i = 0; i < console.size(); ++i) {
+        const QJsonObject line = console.at(i).toObject();
+        ConsoleEntry entry;
+        entry.reason.code = line.value(QLatin1String("code")).toString();
+        const QString path = QStringLiteral("console[%1] (%2)").arg(i).arg(entry.reason.code);
+        if (entry.reason.code.isEmpty() || seen.contains(entry.reason.code)) {
+            problems.add(ChromiumFile, path, QStringLiteral("needs a code of its own"));
+            continue;
+        }
+        seen.insert(entry.reason.code);
+        const QString level = line.value(QLatin1String("level")).toString();
+        if (level != QLatin1String("error") && level != QLatin1String("warning"))
+            problems.add(ChromiumFile, path + QStringLiteral(".level"),
+                QStringLiteral("must be \"error\" or \"warning\""));
+        entry.reason.isWarning = level == QLatin1String("warning");
+        entry.reason.inIssuesPanel
+            = line.value(QLatin1String("panel")).toString() == QLatin1String("issues");
+        const QJsonObject texts = line.value(QLatin1String("texts")).toObject();
+        if (texts.isEmpty())
+            problems.add(ChromiumFile, path, QStringLiteral("needs texts"));
+        for (auto it = texts.begin(); it != texts.end(); ++it) {
+            if (!contexts.contains(it.key())) {
+                problems.add(ChromiumFile, path + QStringLiteral(".texts.") + it.key(),
+                    QStringLiteral("unknown page API (known: %1)")
+                        .arg(contexts.join(QStringLiteral(", "))));
+                continue;
+            }
+            entry.texts.insert(it.key(),
+                templ(path + QStringLiteral(".texts.") + it.key(), it.value(), consoleNames));
+        }
+        // Mixed content stops the request before it is made; the others only log.
+        entry.reason.blocks = !entry.reason.isWarning
+            && entry.reason.code != QLatin1String("RefusedToSetUnsafeHeader");
+        m_console.push_back(entry);
     }
 
     const QStringList networkNames = {QStringLiteral("method"), QStringLiteral("url"),
@@ -703,6 +758,49 @@ bool ReasonCatalog::loadExplanations(const QString &directory)
     return true;
 }
 
+bool ReasonCatalog::loadNotes(const QString &directory)
+{
+    const std::optional<QJsonObject> root = readDocument(directory, NotesFile, m_errors);
+    if (!root)
+        return false;
+    Problems problems(m_errors);
+    const QJsonArray notes = root->value(QLatin1String("notes")).toArray();
+    QSet<QString> seen;
+    for (qsizetype i = 0; i < notes.size(); ++i) {
+        const QJsonObject note = notes.at(i).toObject();
+        NoteEntry entry;
+        entry.code = note.value(QLatin1String("code")).toString();
+        const QString path = QStringLiteral("notes[%1] (%2)").arg(i).arg(entry.code);
+        if (entry.code.isEmpty() || seen.contains(entry.code)) {
+            problems.add(NotesFile, path, QStringLiteral("needs a code of its own"));
+            continue;
+        }
+        seen.insert(entry.code);
+        const QJsonObject texts = note.value(QLatin1String("texts")).toObject();
+        for (auto it = texts.begin(); it != texts.end(); ++it) {
+            QString error;
+            const std::optional<Pieces> pieces
+                = parseTemplate(it.value().toString(), {QStringLiteral("hint")}, &error);
+            if (!pieces || it.value().toString().trimmed().isEmpty()) {
+                problems.add(NotesFile, path + QStringLiteral(".texts.") + it.key(),
+                    pieces ? QStringLiteral("is empty") : error);
+                continue;
+            }
+            entry.texts.insert(it.key(), *pieces);
+        }
+        // A note names its parameter exactly when its text uses it.
+        const bool hasHint = note.contains(QLatin1String("hint"));
+        for (auto it = entry.texts.cbegin(); it != entry.texts.cend(); ++it) {
+            if (placeholders(it.value()).contains(QStringLiteral("hint")) != hasHint)
+                problems.add(NotesFile, path + QStringLiteral(".texts.") + it.key(),
+                    hasHint ? QStringLiteral("does not use {hint}")
+                            : QStringLiteral("uses {hint}, which the note does not describe"));
+        }
+        m_notes.push_back(entry);
+    }
+    return true;
+}
+
 void ReasonCatalog::addDecorations(const QString &file, const QJsonValue &value)
 {
     Problems problems(m_errors);
@@ -755,6 +853,12 @@ void ReasonCatalog::buildMatchers()
             add(legacy,
                 head + QRegularExpression::escape(m_suffixes.value(entry.legacySuffix).text),
                 ChromiumFile);
+        }
+    }
+    for (const ConsoleEntry &entry : m_console) {
+        for (const Pieces &pieces : entry.texts) {
+            add({ReasonSource::ChromiumConsole, entry.reason.code, English, {}, {}, false},
+                toPattern(pieces), ChromiumFile);
         }
     }
     for (const NetworkEntry &entry : m_network) {
@@ -846,6 +950,71 @@ QStringList ReasonCatalog::connectErrorCodes() const
     for (const ConnectErrorEntry &entry : m_connectErrors)
         out << entry.info.code;
     return out;
+}
+
+QStringList ReasonCatalog::chromiumConsoleCodes() const
+{
+    QStringList out;
+    for (const ConsoleEntry &entry : m_console)
+        out << entry.reason.code;
+    return out;
+}
+
+QStringList ReasonCatalog::noteCodes() const
+{
+    QStringList out;
+    for (const NoteEntry &entry : m_notes)
+        out << entry.code;
+    return out;
+}
+
+const ReasonCatalog::ConsoleEntry *ReasonCatalog::consoleEntry(const QString &code) const
+{
+    for (const ConsoleEntry &entry : m_console) {
+        if (entry.reason.code == code)
+            return &entry;
+    }
+    return nullptr;
+}
+
+std::optional<ChromiumConsoleReason> ReasonCatalog::chromiumConsoleReason(const QString &code) const
+{
+    const ConsoleEntry *entry = consoleEntry(code);
+    return entry ? std::optional(entry->reason) : std::nullopt;
+}
+
+std::optional<QString> ReasonCatalog::chromiumConsoleMessage(
+    const QString &code, const ChromiumConsoleParams &params) const
+{
+    const ConsoleEntry *entry = consoleEntry(code);
+    if (!entry)
+        return std::nullopt;
+    static const QMap<ChromiumConsoleContext, QString> names = {
+        {ChromiumConsoleContext::XmlHttpRequest, QStringLiteral("XmlHttpRequest")},
+        {ChromiumConsoleContext::Fetch, QStringLiteral("Fetch")},
+        {ChromiumConsoleContext::WebSocket, QStringLiteral("WebSocket")},
+    };
+    const QString context = names.value(params.context);
+    const auto it
+        = entry->texts.constFind(entry->texts.contains(context) ? context : QStringLiteral("any"));
+    if (it == entry->texts.cend())
+        return std::nullopt;
+    return render(*it,
+        {{QStringLiteral("url"), params.url}, {QStringLiteral("pageUrl"), params.pageUrl},
+            {QStringLiteral("hint"), params.hint}});
+}
+
+std::optional<QString> ReasonCatalog::noteMessage(
+    const QString &code, const QString &language, const QString &hint) const
+{
+    for (const NoteEntry &entry : m_notes) {
+        if (entry.code != code)
+            continue;
+        if (!entry.texts.contains(language))
+            return std::nullopt;
+        return render(entry.texts.value(language), {{QStringLiteral("hint"), hint}});
+    }
+    return std::nullopt;
 }
 
 QStringList ReasonCatalog::explainedCodes() const

@@ -22,6 +22,27 @@ enum class ChromiumInitiator {
     Fetch, // "fetch": engine.io-client's opt-in Fetch transport
 };
 
+// The page API behind a Chromium console line that is not a CORS message (mixed content names it).
+enum class ChromiumConsoleContext { XmlHttpRequest, Fetch, WebSocket };
+
+// What Chromium fills into its other console lines: mixed content, refused headers, the
+// Authorization deprecation issue.
+struct ChromiumConsoleParams {
+    QString url; // the request URL
+    QString pageUrl; // mixed content: the page's URL (Chromium prints the URL, not the origin)
+    QString hint; // RefusedToSetUnsafeHeader: the header name as the page passed it
+    ChromiumConsoleContext context = ChromiumConsoleContext::XmlHttpRequest;
+};
+
+// A Chromium line outside the CORS messages: "mixed-content" (DevTools blockedReason),
+// "RefusedToSetUnsafeHeader", "AuthorizationCoveredByWildcard" (a deprecation issue).
+struct ChromiumConsoleReason {
+    QString code;
+    bool isWarning = false; // logged as a warning; the request goes on
+    bool inIssuesPanel = false; // shown in DevTools' Issues panel, not as a console line
+    bool blocks = false; // the request is not made
+};
+
 // What Chromium fills into a CORS console message (cors_error_string.cc).
 struct ChromiumMessageParams {
     QString url; // the last request URL
@@ -82,6 +103,7 @@ enum class ReasonSource {
     ChromiumCors, // "Access to XMLHttpRequest at ... has been blocked by CORS policy: ..."
     ChromiumNetwork, // "GET <url> net::ERR_FAILED 200 (OK)", "Failed to load resource: ..."
     ChromiumWebSocket, // "WebSocket connection to '<url>' failed: ..."
+    ChromiumConsole, // "Mixed Content: ...", "Refused to set unsafe header ...", deprecations
     Firefox, // a security.properties or appstrings.properties text, in one of the languages
     SocketIoClient, // a connect_error message
 };
@@ -116,12 +138,15 @@ public:
     QStringList firefoxWebSocketKeys() const;
     QStringList languages() const { return m_languages; } // "en-US", "zh-CN"
     QStringList connectErrorCodes() const;
+    QStringList chromiumConsoleCodes() const; // "mixed-content", "RefusedToSetUnsafeHeader"...
+    QStringList noteCodes() const; // CorsLab's teaching notes (BrowserCors::noteCodes())
     QStringList explainedCodes() const;
 
     // Lookups; a Chromium alias (an older CorsError name) finds the current entry.
     std::optional<ChromiumReason> chromiumReason(const QString &code) const;
     std::optional<FirefoxReason> firefoxReason(const QString &key) const;
     std::optional<ConnectErrorInfo> connectError(const QString &code) const;
+    std::optional<ChromiumConsoleReason> chromiumConsoleReason(const QString &code) const;
 
     // Chromium's console line for a CorsError; nullopt for an unknown code.
     std::optional<QString> chromiumMessage(
@@ -142,6 +167,12 @@ public:
     // "Status code: (null)."
     std::optional<QString> firefoxMessage(
         const QString &key, const QString &language, const QStringList &arguments) const;
+    // Chromium's other console lines (chromiumConsoleCodes()); nullopt for an unknown code.
+    std::optional<QString> chromiumConsoleMessage(
+        const QString &code, const ChromiumConsoleParams &params) const;
+    // A teaching note in "en-US" or "zh-CN", its parameter (an address space, a status) filled in.
+    std::optional<QString> noteMessage(
+        const QString &code, const QString &language, const QString &hint = {}) const;
     // err.message of a connect_error; serverMessage fills NamespaceRefused's.
     std::optional<QString> connectErrorMessage(
         const QString &code, const QString &serverMessage = {}) const;
@@ -192,6 +223,14 @@ private:
         FirefoxReason reason;
         QMap<QString, QString> texts; // language -> .properties value
     };
+    struct ConsoleEntry {
+        ChromiumConsoleReason reason;
+        QMap<QString, std::vector<Piece>> texts; // context name ("XmlHttpRequest"...) or "any"
+    };
+    struct NoteEntry {
+        QString code;
+        QMap<QString, std::vector<Piece>> texts; // language -> text
+    };
     struct ConnectErrorEntry {
         ConnectErrorInfo info;
         std::vector<Piece> message;
@@ -214,6 +253,8 @@ private:
     bool loadWebSocket(const QString &directory);
     bool loadSocketIoClient(const QString &directory);
     bool loadExplanations(const QString &directory);
+    bool loadNotes(const QString &directory);
+    const ConsoleEntry *consoleEntry(const QString &code) const;
     void buildMatchers();
     void addDecorations(const QString &file, const QJsonValue &value);
     std::optional<ReasonMatch> matchExactly(const QString &line) const;
@@ -238,6 +279,7 @@ private:
     std::vector<ChromiumEntry> m_chromium;
     std::vector<NetworkEntry> m_network;
     QMap<int, QString> m_statusTexts;
+    std::vector<ConsoleEntry> m_console;
 
     // websocket.json
     std::vector<Piece> m_webSocketPrefix;
@@ -250,6 +292,9 @@ private:
     // socketio-client.json
     std::vector<ConnectErrorEntry> m_connectErrors;
     QMap<QString, QString> m_fetchTypeErrors;
+
+    // notes.json
+    std::vector<NoteEntry> m_notes;
 
     // explanations.json: code -> language -> sentence
     QMap<QString, QMap<QString, QString>> m_explanations;

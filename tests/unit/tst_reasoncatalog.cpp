@@ -5,6 +5,7 @@
 // The expected texts are pasted from cors.md §3.2/§3.3/§4.2 and firefox-cors-strings.md (whose
 // Firefox values were re-read from the firefox-esr 153.7.0esr and firefox-esr-l10n-zh-cn
 // packages' .properties files), and from console lines users posted (named in the rows).
+#include "cors/browsercors.h"
 #include "cors/reasoncatalog.h"
 
 #include <QDir>
@@ -271,6 +272,9 @@ QList<FirefoxRow> firefoxRows()
             u"Cross-Origin Request Warning: The Same Origin Policy will disallow reading the "
             u"remote resource at " URL
             " soon. (Reason: When the `Access-Control-Allow-Headers` is `*`, the `Authorization` header is not covered. To include the `Authorization` header, it must be explicitly listed in CORS header `Access-Control-Allow-Headers`)."_s},
+        // security.properties, the mixed-content blocker's key
+        {"BlockMixedActiveContent", u"BlockMixedActiveContent"_s, en, {Url},
+            u"Blocked loading mixed active content “" URL "”"_s},
         {"connectionFailure", u"connectionFailure"_s, en, {WsUrl},
             u"Firefox can’t establish a connection to the server at " WS_URL "."_s},
         {"netInterrupt", u"netInterrupt"_s, en, {WsUrl},
@@ -315,6 +319,8 @@ QList<FirefoxRow> firefoxRows()
             u"CORSAllowHeaderFromPreflightDeprecation"_s, zh, {Url},
             u"跨源请求警告：同源策略即将禁止读取位于 " URL
             " 的远程资源。（原因：当“Access-Control-Allow-Headers”为“*”时，“Authorization”头并未被包含。若要包含“Authorization”头，则须在 CORS 头“Access-Control-Allow-Headers”中明确列出）。"_s},
+        {"zh-CN BlockMixedActiveContent", u"BlockMixedActiveContent"_s, zh, {Url},
+            u"已阻止加载混合活动内容“" URL "”"_s},
         {"zh-CN connectionFailure", u"connectionFailure"_s, zh, {WsUrl},
             u"Firefox 无法建立到 " WS_URL " 服务器的连接。"_s},
         {"zh-CN netInterrupt", u"netInterrupt"_s, zh, {WsUrl},
@@ -350,6 +356,11 @@ class TestReasonCatalog : public QObject {
 private slots:
     void bundledCatalogIsValid();
     void everyCodeHasARenderRow();
+    void everyBrowserCorsCodeHasTexts();
+    void chromiumConsoleMessage_data();
+    void chromiumConsoleMessage();
+    void noteMessage_data();
+    void noteMessage();
     void chromiumMessage_data();
     void chromiumMessage();
     void chromiumIssueSummary();
@@ -386,12 +397,17 @@ void TestReasonCatalog::bundledCatalogIsValid()
     QCOMPARE(c.chromiumCodes().size(), 27);
     QCOMPARE(c.networkCodes(), QStringList({u"NetError"_s, u"HttpError"_s}));
     QCOMPARE(c.webSocketCodes().size(), 5);
-    QCOMPARE(c.firefoxKeys().size(), 18); // the 16 CORS keys and 2 WebSocket ones
+    // the 16 CORS keys, BlockMixedActiveContent and 2 WebSocket ones
+    QCOMPARE(c.firefoxKeys().size(), 19);
     QCOMPARE(c.firefoxKeys().first(), u"CORSDisabled"_s); // security.properties order
     QCOMPARE(c.firefoxWebSocketKeys(), QStringList({u"connectionFailure"_s, u"netInterrupt"_s}));
     QCOMPARE(c.languages(), QStringList({u"en-US"_s, u"zh-CN"_s}));
     QCOMPARE(c.connectErrorCodes().size(), 9);
-    QCOMPARE(c.explainedCodes().size(), 27 + 2 + 5 + 18 + 9);
+    QCOMPARE(c.chromiumConsoleCodes(),
+        QStringList({u"mixed-content"_s, u"RefusedToSetUnsafeHeader"_s,
+            u"AuthorizationCoveredByWildcard"_s}));
+    QCOMPARE(c.noteCodes().size(), 7);
+    QCOMPARE(c.explainedCodes().size(), 27 + 2 + 5 + 19 + 9 + 3 + 7);
 }
 
 void TestReasonCatalog::everyCodeHasARenderRow()
@@ -408,6 +424,129 @@ void TestReasonCatalog::everyCodeHasARenderRow()
         for (const QString &key : catalog().firefoxKeys())
             QVERIFY2(firefox.contains(language + u' ' + key), qPrintable(language + u' ' + key));
     }
+}
+
+// Every code BrowserCors can emit has the browser's text (both languages for Firefox, both
+// for a note) and an explanation in every language: a new code without texts fails here.
+void TestReasonCatalog::everyBrowserCorsCodeHasTexts()
+{
+    const ReasonCatalog &c = catalog();
+    const QStringList languages = c.languages();
+    for (const QString &code : BrowserCors::chromiumCodes()) {
+        const bool cors = c.chromiumMessage(code, xhr(u"x"_s)).has_value();
+        ChromiumConsoleParams params;
+        params.url = u"http://a.test/"_s;
+        params.pageUrl = u"https://b.test/"_s;
+        params.hint = u"x"_s;
+        const bool console = c.chromiumConsoleMessage(code, params).has_value();
+        QVERIFY2(cors != console, qPrintable(u"Chromium "_s + code));
+        for (const QString &language : languages)
+            QVERIFY2(c.explanation(code, language), qPrintable(code + u' ' + language));
+    }
+    for (const QString &key : BrowserCors::firefoxCodes()) {
+        for (const QString &language : languages) {
+            QVERIFY2(c.firefoxMessage(key, language, {Url, u"x"_s}),
+                qPrintable(u"Firefox "_s + key + u' ' + language));
+            QVERIFY2(c.explanation(key, language), qPrintable(key + u' ' + language));
+        }
+    }
+    for (const QString &code : BrowserCors::noteCodes()) {
+        for (const QString &language : languages) {
+            QVERIFY2(c.noteMessage(code, language, u"local"_s),
+                qPrintable(u"note "_s + code + u' ' + language));
+            QVERIFY2(c.explanation(code, language), qPrintable(code + u' ' + language));
+        }
+    }
+    QCOMPARE(c.noteCodes(), BrowserCors::noteCodes());
+    QVERIFY(c.chromiumConsoleReason(u"AuthorizationCoveredByWildcard"_s)->isWarning);
+    QVERIFY(c.chromiumConsoleReason(u"AuthorizationCoveredByWildcard"_s)->inIssuesPanel);
+    QVERIFY(c.chromiumConsoleReason(u"mixed-content"_s)->blocks);
+    QVERIFY(!c.chromiumConsoleReason(u"RefusedToSetUnsafeHeader"_s)->blocks);
+    QVERIFY(!c.chromiumConsoleReason(u"RefusedToSetUnsafeHeader"_s)->isWarning);
+    QVERIFY(
+        c.firefoxReason(u"BlockMixedActiveContent"_s)->chromiumCodes.contains(u"mixed-content"_s));
+}
+
+void TestReasonCatalog::chromiumConsoleMessage_data()
+{
+    QTest::addColumn<QString>("code");
+    QTest::addColumn<int>("context");
+    QTest::addColumn<QString>("hint");
+    QTest::addColumn<QString>("expected");
+    // blink MixedContentChecker, as in Chromium's web tests and users' pasted lines
+    QTest::newRow("mixed content, XHR")
+        << u"mixed-content"_s << int(ChromiumConsoleContext::XmlHttpRequest) << QString()
+        << u"Mixed Content: The page at 'https://app.test/chat' was loaded over HTTPS, but "
+           u"requested an insecure XMLHttpRequest endpoint '" URL
+           "'. This request has been blocked; the content must be served over HTTPS."_s;
+    QTest::newRow("mixed content, fetch")
+        << u"mixed-content"_s << int(ChromiumConsoleContext::Fetch) << QString()
+        << u"Mixed Content: The page at 'https://app.test/chat' was loaded over HTTPS, but "
+           u"requested an insecure resource '" URL
+           "'. This request has been blocked; the content must be served over HTTPS."_s;
+    QTest::newRow("mixed content, WebSocket")
+        << u"mixed-content"_s << int(ChromiumConsoleContext::WebSocket) << QString()
+        << u"Mixed Content: The page at 'https://app.test/chat' was loaded over HTTPS, but "
+           u"attempted to connect to the insecure WebSocket endpoint '" URL
+           "'. This request has been blocked; this endpoint must be available over WSS."_s;
+    // blink XMLHttpRequest::setRequestHeader
+    QTest::newRow("unsafe header")
+        << u"RefusedToSetUnsafeHeader"_s << int(ChromiumConsoleContext::XmlHttpRequest)
+        << u"Cookie"_s << u"Refused to set unsafe header \"Cookie\""_s;
+    // devtools-frontend DeprecationIssue
+    QTest::newRow("Authorization deprecation")
+        << u"AuthorizationCoveredByWildcard"_s << int(ChromiumConsoleContext::Fetch) << QString()
+        << u"Authorization will not be covered by the wildcard symbol (*) in CORS `Access-Control-Allow-Headers` handling."_s;
+}
+
+void TestReasonCatalog::chromiumConsoleMessage()
+{
+    QFETCH(QString, code);
+    QFETCH(int, context);
+    QFETCH(QString, hint);
+    QFETCH(QString, expected);
+    ChromiumConsoleParams params;
+    params.url = Url;
+    params.pageUrl = u"https://app.test/chat"_s;
+    params.hint = hint;
+    params.context = ChromiumConsoleContext(context);
+    const QString text = catalog().chromiumConsoleMessage(code, params).value_or(u"<none>"_s);
+    QCOMPARE(text, expected);
+    // A pasted line gives the code back.
+    const std::optional<ReasonMatch> found = catalog().match(text);
+    QVERIFY(found);
+    QCOMPARE(found->source, ReasonSource::ChromiumConsole);
+    QCOMPARE(found->code, code);
+    QCOMPARE(catalog().chromiumConsoleMessage(u"NoSuchLine"_s, params), std::nullopt);
+}
+
+void TestReasonCatalog::noteMessage_data()
+{
+    QTest::addColumn<QString>("code");
+    QTest::addColumn<QString>("language");
+    QTest::addColumn<QString>("hint");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("WebSocket not covered")
+        << u"WebSocketNotCoveredByCors"_s << u"en-US"_s << QString()
+        << u"A WebSocket handshake is not covered by CORS: the browser sends Origin but never checks Access-Control-* headers, so only the server can refuse an origin."_s;
+    QTest::newRow("Local Network Access, zh-CN")
+        << u"LocalNetworkAccessPrompt"_s << u"zh-CN"_s << u"loopback"_s
+        << u"公网页面访问 loopback 地址空间之前，Chromium 会请求用户授予“本地网络访问”权限；用户拒绝或未作答时请求会被拦截。"_s;
+    QTest::newRow("303 to GET")
+        << u"RedirectChangedMethodToGet"_s << u"en-US"_s << u"303"_s
+        << u"The 303 redirect turned the POST into a GET without its body, so the packet it carried never reached the server."_s;
+    QTest::newRow("unknown language")
+        << u"NoCorsOutsideBrowser"_s << u"fr"_s << QString() << u"<none>"_s;
+    QTest::newRow("unknown note") << u"NoSuchNote"_s << u"en-US"_s << QString() << u"<none>"_s;
+}
+
+void TestReasonCatalog::noteMessage()
+{
+    QFETCH(QString, code);
+    QFETCH(QString, language);
+    QFETCH(QString, hint);
+    QFETCH(QString, expected);
+    QCOMPARE(catalog().noteMessage(code, language, hint).value_or(u"<none>"_s), expected);
 }
 
 void TestReasonCatalog::chromiumMessage_data()
@@ -665,7 +804,8 @@ void TestReasonCatalog::explanation_data()
     QTest::addColumn<QString>("code");
     QTest::addColumn<QString>("language");
     const QStringList codes = catalog().chromiumCodes() + catalog().networkCodes()
-        + catalog().webSocketCodes() + catalog().firefoxKeys() + catalog().connectErrorCodes();
+        + catalog().webSocketCodes() + catalog().firefoxKeys() + catalog().connectErrorCodes()
+        + catalog().chromiumConsoleCodes() + catalog().noteCodes();
     for (const QString &code : codes) {
         for (const QString &language : catalog().languages())
             QTest::addRow("%s %s", qPrintable(code), qPrintable(language)) << code << language;
@@ -1045,6 +1185,20 @@ void TestReasonCatalog::loadErrors_data()
         << u"chromium.json"_s << u"\"firefox\": [\"CORSRequestNotHttp\"]"_s
         << u"\"firefox\": [\"CORSRequestIsNotHttp\"]"_s
         << u"^chromium\\.json: CorsDisabledScheme: unknown Firefox key CORSRequestIsNotHttp$"_s;
+    QTest::newRow("note without a language")
+        << u"notes.json"_s
+        << u"\"zh-CN\": \"重定向指向了另一个源，因此浏览器从请求中删除了 Authorization 头。\""_s
+        << u"\"fr\": \"x\""_s
+        << u"^notes\\.json: AuthorizationDroppedOnRedirect: no text in zh-CN$"_s;
+    QTest::newRow("note using an undescribed hint")
+        << u"notes.json"_s << u"so the browser removed the Authorization header from the request."_s
+        << u"so {hint} removed it."_s
+        << u"^notes\\.json: notes\\[6\\] \\(AuthorizationDroppedOnRedirect\\)\\.texts\\.en-US: uses \\{hint\\}, which the note does not describe$"_s;
+    QTest::newRow("console text for an unknown page API")
+        << u"chromium.json"_s << u"\"any\": \"Refused to set"_s << u"\"Beacon\": \"Refused to set"_s
+        << u"^chromium\\.json: console\\[1\\] \\(RefusedToSetUnsafeHeader\\)\\.texts\\.Beacon: unknown page API"_s;
+    QTest::newRow("notes missing")
+        << u"notes.json"_s << QString() << QString() << u"^notes\\.json: cannot open: "_s;
     QTest::newRow("file missing") << u"socketio-client.json"_s << QString() << QString()
                                   << u"^socketio-client\\.json: cannot open: "_s;
 }
@@ -1059,7 +1213,7 @@ void TestReasonCatalog::loadErrors()
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
     const QStringList names = QDir(u":/corslab/reasons"_s).entryList(QDir::Files);
-    QCOMPARE(names.size(), 7);
+    QCOMPARE(names.size(), 8);
     for (const QString &name : names) {
         QString text = readFile(u":/corslab/reasons/"_s + name);
         if (name == file) {
