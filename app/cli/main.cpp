@@ -1,7 +1,8 @@
-// corslab-cli: validate, list and show CorsLab profiles from a terminal or CI (links libcorslab
-// only).
+// corslab-cli: validate, list, show, serve and run CorsLab profiles from a terminal or CI (links
+// libcorslab only).
 #include "profile/profilefile.h"
 #include "profile/profilewriter.h"
+#include "runcommand.h"
 #include "server/embeddedserver.h"
 
 #include <QCoreApplication>
@@ -42,6 +43,14 @@ Commands:
   serve FILE [--host H] [--port N]
                      Run the profile's embedded Socket.IO server until Ctrl+C, print the URL to
                      connect a real web app to, and one line per request, packet and decision.
+
+  run PROFILE... [--browser chromium|firefox|node|both] [--lang en|zh-CN] [--json] [--no-fix]
+                     Run each profile with the browser-emulating client: the timeline, the verdict
+                     with Chromium's and Firefox's messages, and a fix proven by a re-run.
+                     Exit 0 when every verdict equals the profile's expect, 1 when not.
+  check-url URL --origin ORIGIN [--with-credentials] [-H 'name: value']... [--path P]
+            [--transports polling,websocket] [--browser B] [--json]
+                     Connect to a real server as a page at ORIGIN would. Exit 0 when connected.
 
 FILE is a path, or the name of a bundled example (see `corslab-cli examples`).
 
@@ -253,6 +262,10 @@ int main(int argc, char **argv)
         return examples();
     if (command == QLatin1String("show"))
         return show(args);
+    if (command == QLatin1String("run"))
+        return runCommand(args);
+    if (command == QLatin1String("check-url"))
+        return checkUrlCommand(args);
     if (command == QLatin1String("serve"))
         return serve(args);
     err() << "corslab-cli: unknown command \"" << command << "\"\n\n" << Usage;
