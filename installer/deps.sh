@@ -8,7 +8,9 @@ CORSLAB_BUILD_PACKAGES=(
     qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libgl-dev zlib1g-dev
 )
 CORSLAB_RUN_PACKAGES=(qt6-qpa-plugins fonts-dejavu-core)
-CORSLAB_TEST_PACKAGES=(xvfb xauth x11-utils imagemagick clang-format)
+# chromium and firefox-esr: the browser label drives them (never a browser downloaded by npm);
+# openssl makes its throw-away certificate for https page origins.
+CORSLAB_TEST_PACKAGES=(xvfb xauth x11-utils imagemagick clang-format chromium firefox-esr openssl)
 
 # corslab_install_packages PKG... — installs what is missing; returns non-zero when it cannot.
 corslab_install_packages() {
