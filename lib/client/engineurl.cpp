@@ -2,6 +2,7 @@
 
 #include <QUrl>
 
+#include <algorithm>
 #include <cmath>
 
 namespace corslab {
@@ -56,17 +57,44 @@ static QString toBase36(double value)
     return digits;
 }
 
+// The digits after "0." of Number.prototype.toString(36) for a value in [0, 1): V8's
+// DoubleToRadixCString — digits until the rest is below half the distance to the next double,
+// rounding half to even with carry.
+static QString fractionToBase36(double value)
+{
+    QByteArray digits;
+    double fraction = value;
+    double delta = 0.5 * (std::nextafter(value, 2.0) - value);
+    delta = std::max(std::nextafter(0.0, 1.0), delta);
+    if (fraction >= delta) {
+        do {
+            fraction *= 36;
+            delta *= 36;
+            const int digit = int(fraction);
+            digits.append(digit < 10 ? char('0' + digit) : char('a' + digit - 10));
+            fraction -= digit;
+            if (fraction > 0.5 || (fraction == 0.5 && (digit & 1))) {
+                if (fraction + delta > 1) {
+                    while (!digits.isEmpty()) {
+                        const char c = digits.back();
+                        digits.chop(1);
+                        const int d = c > '9' ? c - 'a' + 10 : c - '0';
+                        if (d + 1 < 36) {
+                            digits.append(d + 1 < 10 ? char('0' + d + 1) : char('a' + d + 1 - 10));
+                            break;
+                        }
+                    }
+                    break;
+                }
+            }
+        } while (fraction >= delta);
+    }
+    return QString::fromLatin1(digits);
+}
+
 QString engineRandomString(qint64 nowMs, double random01)
 {
-    QString fraction;
-    double f = random01;
-    for (int i = 0; i < 3; ++i) {
-        f *= 36.0;
-        const int d = int(f);
-        f -= d;
-        fraction += QLatin1Char(d < 10 ? char('0' + d) : char('a' + d - 10));
-    }
-    return toBase36(double(nowMs)).mid(3) + fraction;
+    return toBase36(double(nowMs)).mid(3) + fractionToBase36(random01).left(3);
 }
 
 std::optional<EngineEndpoint> EngineEndpoint::resolve(const QString &url,

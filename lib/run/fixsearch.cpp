@@ -31,11 +31,18 @@ QList<ProvenFix> fixCandidates(const Profile &profile, const RunResult &result, 
         fix.explanationZh = c.explanationZh;
         fix.clientSide = c.clientSide;
         fix.profile = c.profile;
-        fix.codeDiff = c.clientSide
-            ? CodeWriter::unifiedDiff(CodeWriter::clientCode(profile),
-                CodeWriter::clientCode(c.profile), QStringLiteral("client.js"))
-            : CodeWriter::unifiedDiff(CodeWriter::serverCode(profile),
-                CodeWriter::serverCode(c.profile), QStringLiteral("server.js"));
+        // Both sides' code when the change touches both (sticky sessions also need
+        // withCredentials).
+        const QString serverBefore = CodeWriter::serverCode(profile);
+        const QString serverAfter = CodeWriter::serverCode(c.profile);
+        const QString clientBefore = CodeWriter::clientCode(profile);
+        const QString clientAfter = CodeWriter::clientCode(c.profile);
+        if (serverBefore != serverAfter)
+            fix.codeDiff
+                += CodeWriter::unifiedDiff(serverBefore, serverAfter, QStringLiteral("server.js"));
+        if (clientBefore != clientAfter)
+            fix.codeDiff
+                += CodeWriter::unifiedDiff(clientBefore, clientAfter, QStringLiteral("client.js"));
         out.append(fix);
     }
     return out;

@@ -152,20 +152,20 @@ QList<RunNote> RunJudge::notesFor(const Profile &profile, const RunResult &resul
                            "长轮询作为后备，而长轮询需要 cors 选项。")});
     }
     if (result.verdict.verdict == Verdict::Blocked) {
+        const QString sid = !result.client.engineId.isEmpty() ? result.client.engineId
+                                                              : result.serverSessions.value(0);
         notes.append({QStringLiteral("cors-is-enforced-by-the-browser"),
             QStringLiteral(
                 "The server answered: CORS is enforced by the browser, which refused to hand the "
                 "response to the page. The request still reached the server%1.")
-                .arg(result.client.engineId.isEmpty()
+                .arg(sid.isEmpty()
                         ? QString()
-                        : QStringLiteral(" and created an Engine.IO session (sid %1)")
-                              .arg(result.client.engineId)),
+                        : QStringLiteral(" and created an Engine.IO session (sid %1)").arg(sid)),
             QStringLiteral("服务器已经作出响应：CORS "
                            "由浏览器执行，是浏览器拒绝把响应交给页面。请求仍然到达了服务器%1。")
-                .arg(result.client.engineId.isEmpty()
+                .arg(sid.isEmpty()
                         ? QString()
-                        : QStringLiteral("并创建了 Engine.IO 会话（sid %1）")
-                              .arg(result.client.engineId))});
+                        : QStringLiteral("并创建了 Engine.IO 会话（sid %1）").arg(sid))});
         if (o.transports.contains(QStringLiteral("websocket")) && !websocketOnly) {
             notes.append({QStringLiteral("websocket-not-covered-by-cors"),
                 QStringLiteral("WebSocket is not covered by CORS, but socket.io-client starts with "

@@ -71,6 +71,7 @@ struct RunResult {
     RunVerdict verdict;
     bool asExpected = true; // the verdict equals the profile's expect (or connected without one)
     QString setupError; // the run could not start (bad URL, port in use)
+    QStringList serverSessions; // Engine.IO sessions the embedded server opened
     std::optional<ProvenFix> fix;
     QStringList fixAttempts; // candidate titles tried that did not turn the run green
     qint64 wallUs = 0;

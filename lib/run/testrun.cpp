@@ -111,6 +111,8 @@ void TestRun::onServerEvent(const ServerEvent &event)
 {
     if (event.kind == ServerEvent::Kind::Listening)
         return;
+    if (event.kind == ServerEvent::Kind::SessionOpened && !event.sessionId.isEmpty())
+        m_result.serverSessions << event.sessionId;
     TimelineEvent e;
     e.side = TimelineSide::Server;
     e.layer = event.layer.isEmpty() ? QStringLiteral("server") : event.layer;
