@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# corslab-cli as a user meets it: help, version, validate (exit codes, FILE:LINE:COLUMN), examples, show.
+# corslab-cli as a user meets it: help, version, validate (exit codes, FILE:LINE:COLUMN), examples, show,
+# run and check-url.
 set -u
 cli=$1
 src=$2
@@ -88,6 +89,27 @@ JSON
 if "$cli" show "$tmp/loose.corslab.json" | cmp -s - "$tmp/loose.expected"; then
     echo "ok   show-canonicalises"; passed=$((passed + 1)); else
     echo "FAIL show-canonicalises"; "$cli" show "$tmp/loose.corslab.json" | diff - "$tmp/loose.expected"; failed=$((failed + 1)); fi
+
+# run and check-url: exit 0 when the verdict meets expect (connected without one), 1 when not, 2 usage.
+check run-connected 0 "Verdict: CONNECTED" -- "$cli" run single-allowed-origin --no-fix
+check run-blocked-as-expected 0 "WildcardOriginNotAllowed" -- "$cli" run credentials-with-wildcard-origin --no-fix
+check run-fix-proven 0 'Fix (re-run: connected): Replace "*" with "http://localhost:3000" in cors.origin' -- \
+    "$cli" run credentials-with-wildcard-origin
+check run-firefox-zh 0 "已拦截跨源请求" -- "$cli" run missing-allow-origin --browser firefox --lang zh-CN --no-fix
+check run-both-browsers 0 "CORSMissingAllowOrigin2" -- "$cli" run missing-allow-origin --browser both --json --no-fix
+check run-unmet-expect 1 "NOT as expected" -- "$cli" run node-client-no-cors --browser chromium --no-fix
+check run-bad-browser 2 'takes chromium, firefox, node or both, not "safari"' -- "$cli" run single-allowed-origin --browser safari
+check run-no-profile 2 "give at least one PROFILE" -- "$cli" run
+check run-invalid-profile 2 "error:" -- "$cli" run "$src"/tests/data/invalid/*.corslab.json
+check check-url-needs-origin 2 "give a URL and --origin ORIGIN" -- "$cli" check-url http://localhost:1
+check check-url-bad-scheme 2 'is not an http, https, ws or wss URL' -- "$cli" check-url ftp://x --origin http://a
+check check-url-refused 1 "net::ERR_CONNECTION_REFUSED" -- "$cli" check-url http://127.0.0.1:1 --origin http://localhost:3000 --no-fix
+json=$("$cli" run missing-allow-origin --browser both --json --no-fix)
+if node -e 'const d=JSON.parse(require("fs").readFileSync(0,"utf8")); const [c,f]=d.runs;
+  if (d.format!=="corslab-run"||c.verdict!=="blocked"||c.reason!=="MissingAllowOriginHeader"||f.reason!=="CORSMissingAllowOrigin2"
+      ||c.connectError.message!=="xhr poll error"||!c.events.length||!c.checks.length) process.exit(1)' <<<"$json"; then
+    echo "ok   run-json-shape"; passed=$((passed + 1)); else
+    echo "FAIL run-json-shape"; echo "$json" | head -30; failed=$((failed + 1)); fi
 
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
