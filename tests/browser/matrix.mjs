@@ -8,7 +8,7 @@ const cell = (text) => String(text ?? "").replace(/\|/g, "\\|").replace(/\s*\n\s
 function mask(text, port) {
     return text
         .replaceAll(`:${port}/`, ":PORT/")
-        .replace(/([?&]t=)[A-Za-z0-9._-]+/g, "$1…")
+        .replace(/([?&]t=)[A-Za-z0-9_-]+/g, "$1…")
         .replace(/([?&]sid=)[A-Za-z0-9_-]+/g, "$1…");
 }
 
