@@ -46,7 +46,11 @@ B = ["node", node_run, profile]
 
 def run_json():
     out = subprocess.run(A + ["--json"], capture_output=True, text=True, check=False)
-    return json.loads(out.stdout)["runs"][0]
+    try:
+        return json.loads(out.stdout)["runs"][0]
+    except (ValueError, KeyError, IndexError):
+        sys.exit(f"run-vs-node: `{' '.join(A)} --json` printed no run (a build without `run`? rebuild it:"
+                 f" cmake --build --preset release -j1 --target corslab-cli)\n{out.stderr.strip()[-400:]}")
 
 
 # --- 1. the scenario happened --------------------------------------------------------------------
