@@ -215,6 +215,9 @@ void BrowserWebSocket::onHandshake(const NetworkResponse &response)
         const QJsonDocument doc = QJsonDocument::fromJson(response.body);
         if (doc.isObject())
             m_serverMessage = doc.object().value(QLatin1String("message")).toString();
+        else if (response.body.size() <= 200 && !response.body.contains('\n'))
+            m_serverMessage
+                = QString::fromUtf8(response.body).trimmed(); // ws abortHandshake: plain text
         fail(QStringLiteral("Error during WebSocket handshake: Unexpected response code: %1")
                  .arg(response.status),
             response.status);

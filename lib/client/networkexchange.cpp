@@ -142,6 +142,7 @@ void NetworkExchange::start()
         connect(m_socket, &QTcpSocket::connected, this, [this] { m_socket->write(m_request); });
         m_socket->connectToHost(m_url.host(), port);
     }
+    m_socket->setSocketOption(QAbstractSocket::LowDelayOption, 1); // browsers set TCP_NODELAY
     connect(m_socket, &QTcpSocket::readyRead, this, &NetworkExchange::onReadyRead);
     connect(m_socket, &QTcpSocket::disconnected, this, &NetworkExchange::onDisconnected);
     connect(

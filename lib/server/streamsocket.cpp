@@ -8,6 +8,7 @@
 #include <cerrno>
 #include <fcntl.h>
 #include <netinet/in.h>
+#include <netinet/tcp.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -22,6 +23,10 @@ StreamSocket::StreamSocket(qintptr descriptor, QObject *parent)
     , m_descriptor(int(descriptor))
 {
     ::fcntl(m_descriptor, F_SETFL, ::fcntl(m_descriptor, F_GETFL) | O_NONBLOCK);
+    // Node's http.Server sets noDelay on every connection (and ws again after an upgrade); without
+    // it Nagle's algorithm holds small writes (a WebSocket ack frame) for a delayed ACK, ~40 ms.
+    int noDelay = 1;
+    ::setsockopt(m_descriptor, IPPROTO_TCP, TCP_NODELAY, &noDelay, sizeof noDelay);
     sockaddr_storage address {};
     socklen_t length = sizeof address;
     if (::getpeername(m_descriptor, reinterpret_cast<sockaddr *>(&address), &length) == 0)

@@ -21,13 +21,20 @@ struct JsValue {
     Kind kind = Kind::Raw;
     QString raw;
     std::vector<JsValue> items;
-    std::vector<std::pair<QString, JsValue>> members;
+    // Keys and values side by side: a std::pair holding the incomplete JsValue does not compile
+    // with clang's libstdc++ checks.
+    std::vector<QString> keys;
+    std::vector<JsValue> values;
 
-    static JsValue leaf(const QString &source) { return {Kind::Raw, source, {}, {}}; }
-    static JsValue array() { return {Kind::Array, {}, {}, {}}; }
-    static JsValue object() { return {Kind::Object, {}, {}, {}}; }
-    void add(const QString &key, JsValue value) { members.emplace_back(key, std::move(value)); }
-    bool isEmpty() const { return items.empty() && members.empty(); }
+    static JsValue leaf(const QString &source) { return {Kind::Raw, source, {}, {}, {}}; }
+    static JsValue array() { return {Kind::Array, {}, {}, {}, {}}; }
+    static JsValue object() { return {Kind::Object, {}, {}, {}, {}}; }
+    void add(const QString &key, JsValue value)
+    {
+        keys.push_back(key);
+        values.push_back(std::move(value));
+    }
+    bool isEmpty() const { return items.empty() && keys.empty(); }
 };
 
 JsValue str(const QString &text)
@@ -127,12 +134,14 @@ QString inlineForm(const JsValue &v, bool inlineObjects)
     case JsValue::Kind::Object:
         break;
     }
-    if (v.members.empty())
+    if (v.keys.empty())
         return u"{}"_s;
     if (!inlineObjects)
         return {};
     QStringList parts;
-    for (const auto &[name, value] : v.members) {
+    for (size_t i = 0; i < v.keys.size(); ++i) {
+        const QString &name = v.keys[i];
+        const JsValue &value = v.values[i];
         const QString part = inlineForm(value, inlineObjects);
         if (part.isEmpty())
             return {};
@@ -156,7 +165,9 @@ QString format(const JsValue &v, int indent, int column, bool inlineObjects)
             lines << inner + format(item, indent + 2, indent + 2, inlineObjects);
         return u"[\n"_s + lines.join(u",\n"_s) + u"\n"_s + QString(indent, u' ') + u"]"_s;
     }
-    for (const auto &[name, value] : v.members) {
+    for (size_t i = 0; i < v.keys.size(); ++i) {
+        const QString &name = v.keys[i];
+        const JsValue &value = v.values[i];
         const QString head = inner + key(name) + u": "_s;
         lines << head + format(value, indent + 2, int(head.size()), inlineObjects);
     }
