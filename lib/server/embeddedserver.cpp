@@ -118,12 +118,20 @@ EmbeddedServer::EmbeddedServer(const ServerOptions &options, QObject *parent)
         path += QLatin1Char('/');
     m_enginePath = path;
 
-    m_sandbox = new ScriptSandbox(this);
-    connect(m_sandbox, &ScriptSandbox::logged, this, [this](const ScriptLogLine &line) {
-        record(ServerEvent::Kind::ScriptLog, 0, QStringLiteral("script"),
-            (line.function.isEmpty() ? QString() : line.function + QStringLiteral(": "))
-                + line.text);
-    });
+    // A JavaScript engine only for profiles with user functions: creating one costs more CPU than
+    // a whole run without it.
+    bool needsScripts = options.allowRequest.has_value()
+        || (options.cors && std::holds_alternative<ScriptFunction>(options.cors->origin));
+    for (const NamespaceConfig &ns : options.namespaces)
+        needsScripts = needsScripts || ns.middleware.has_value();
+    if (needsScripts) {
+        m_sandbox = new ScriptSandbox(this);
+        connect(m_sandbox, &ScriptSandbox::logged, this, [this](const ScriptLogLine &line) {
+            record(ServerEvent::Kind::ScriptLog, 0, QStringLiteral("script"),
+                (line.function.isEmpty() ? QString() : line.function + QStringLiteral(": "))
+                    + line.text);
+        });
+    }
     m_engine = new EngineServer(options, this);
     m_engine->setClock(&m_clock);
     connect(m_engine, &EngineServer::eventRecorded, this, &EmbeddedServer::eventRecorded);
