@@ -44,6 +44,20 @@ bool hasEvent(const RunResult &r, TimelineStep step, TimelineKind kind)
         [&](const TimelineEvent &e) { return e.step == step && e.kind == kind; });
 }
 
+QStringList shape(const RunResult &r)
+{
+    QStringList out;
+    for (const TimelineEvent &e : r.events) {
+        if (e.side == TimelineSide::Server)
+            continue;
+        out << u"%1 %2 %3 %4 %5 %6"_s
+                   .arg(timelineSideName(e.side), timelineStepName(e.step),
+                       timelineKindName(e.kind), e.layer, e.method)
+                   .arg(e.exchange);
+    }
+    return out;
+}
+
 } // namespace
 
 class TestTestRun : public QObject {
@@ -100,6 +114,10 @@ private slots:
             if (!profile.client.options.extraHeaders.empty() && browser != Browser::Node)
                 QVERIFY(hasEvent(r, TimelineStep::Preflight, TimelineKind::Request));
         }
+        // Same profile, same events in the same order (timestamps, ids and the server's own
+        // records, which interleave by arrival, aside).
+        const RunResult second = runProfile(profile, browser, false);
+        QCOMPARE(shape(second), shape(r));
         // A fix is offered only when a re-run of it connected.
         if (r.fix) {
             const RunResult again = runProfile(r.fix->profile, browser, false);
