@@ -14,6 +14,7 @@
 #include <QPainter>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QSyntaxHighlighter>
 #include <QTextDocument>
 #include <QToolButton>
@@ -594,7 +595,8 @@ void VerdictBanner::renderResult(const RunResult &r)
             m_diff->setPlainText(r.fix->codeDiff);
         const int lines = qBound(3, int(r.fix->codeDiff.count(QLatin1Char('\n'))) + 1, 18);
         m_diff->setFixedHeight(m_diff->fontMetrics().lineSpacing() * lines
-            + 2 * (m_diff->frameWidth() + int(m_diff->document()->documentMargin())) + 4);
+            + 2 * (m_diff->frameWidth() + int(m_diff->document()->documentMargin()))
+            + m_diff->horizontalScrollBar()->sizeHint().height());
     }
     m_fixAttempts->setVisible(!r.fixAttempts.isEmpty());
     if (!r.fixAttempts.isEmpty())
