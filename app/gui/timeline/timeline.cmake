@@ -1,0 +1,10 @@
+# The timeline and details views (issue 5): part of corslab_gui, included from app/gui/CMakeLists.txt.
+target_sources(corslab_gui PRIVATE
+    ${CMAKE_CURRENT_LIST_DIR}/timelinecolors.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/timelinecolors.h
+    ${CMAKE_CURRENT_LIST_DIR}/timelinemodel.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/timelinemodel.h
+    ${CMAKE_CURRENT_LIST_DIR}/timelinetext.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/timelinetext.h
+)
+target_include_directories(corslab_gui PUBLIC ${CMAKE_CURRENT_LIST_DIR})
