@@ -1,9 +1,17 @@
 # The timeline and details views (issue 5): part of corslab_gui, included from app/gui/CMakeLists.txt.
 target_sources(corslab_gui PRIVATE
+    ${CMAKE_CURRENT_LIST_DIR}/detailspane.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/detailspane.h
+    ${CMAKE_CURRENT_LIST_DIR}/sequencediagramview.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/sequencediagramview.h
+    ${CMAKE_CURRENT_LIST_DIR}/sequencegeometry.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/sequencegeometry.h
     ${CMAKE_CURRENT_LIST_DIR}/timelinecolors.cpp
     ${CMAKE_CURRENT_LIST_DIR}/timelinecolors.h
     ${CMAKE_CURRENT_LIST_DIR}/timelinemodel.cpp
     ${CMAKE_CURRENT_LIST_DIR}/timelinemodel.h
+    ${CMAKE_CURRENT_LIST_DIR}/timelinepane.cpp
+    ${CMAKE_CURRENT_LIST_DIR}/timelinepane.h
     ${CMAKE_CURRENT_LIST_DIR}/timelinetext.cpp
     ${CMAKE_CURRENT_LIST_DIR}/timelinetext.h
 )
