@@ -16,3 +16,6 @@ target_sources(corslab_gui PRIVATE
     ${CMAKE_CURRENT_LIST_DIR}/timelinetext.h
 )
 target_include_directories(corslab_gui PUBLIC ${CMAKE_CURRENT_LIST_DIR})
+
+# bench/gui: the 100,000-event timeline benchmark (prints numbers; not a test).
+add_subdirectory(${PROJECT_SOURCE_DIR}/bench/gui ${CMAKE_BINARY_DIR}/bench/gui)
