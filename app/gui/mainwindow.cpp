@@ -1,13 +1,28 @@
-// MainWindow: file handling (new, open, recent, examples, save, drop, unsaved-changes prompt) and
-// views.
+// MainWindow: file handling (new, open, recent, examples, save, revert, drop, unsaved-changes
+// prompt), the editor views, running (F5, auto re-run, stop), the verdict, serve mode and the View
+// menu (language, theme, timeline table).
 #include "mainwindow.h"
 
+#include "editor/profileform.h"
+#include "i18n/languagemanager.h"
 #include "profile/profilefile.h"
 #include "profile/profilewriter.h"
+#include "run/testrun.h"
+#include "server/embeddedserver.h"
+#include "server/serverevent.h"
+#include "timeline/detailspane.h"
+#include "timeline/timelinemodel.h"
+#include "timeline/timelinepane.h"
+#include "verdict/appicon.h"
+#include "verdict/codewriter.h"
+#include "verdict/thememanager.h"
+#include "verdict/verdictbanner.h"
 
 #include <QAction>
 #include <QApplication>
+#include <QClipboard>
 #include <QCloseEvent>
+#include <QDir>
 #include <QDragEnterEvent>
 #include <QDropEvent>
 #include <QFileDialog>
@@ -19,11 +34,15 @@
 #include <QMenuBar>
 #include <QMimeData>
 #include <QPlainTextEdit>
+#include <QProgressBar>
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
+#include <QTabWidget>
 #include <QTextBlock>
+#include <QTextCursor>
 #include <QTimer>
+#include <QToolBar>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
@@ -82,7 +101,8 @@ MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
 {
     setAcceptDrops(true);
-    resize(1100, 720);
+    resize(1280, 800);
+    setWindowIcon(gui::applicationIcon());
 
     m_editor = new QPlainTextEdit;
     m_editor->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
@@ -113,24 +133,89 @@ MainWindow::MainWindow(QWidget *parent)
         m_editor->setFocus();
     });
 
-    auto *left = new QWidget;
-    auto *leftLayout = new QVBoxLayout(left);
-    leftLayout->setContentsMargins(0, 0, 0, 0);
-    leftLayout->addWidget(m_summary);
-    leftLayout->addWidget(m_tree, 1);
+    auto *structure = new QWidget;
+    auto *structureLayout = new QVBoxLayout(structure);
+    structureLayout->setContentsMargins(0, 0, 0, 0);
+    structureLayout->addWidget(m_summary);
+    structureLayout->addWidget(m_tree, 1);
 
-    auto *right = new QSplitter(Qt::Vertical);
-    right->addWidget(m_editor);
-    right->addWidget(m_diagnostics);
-    right->setStretchFactor(0, 4);
-    right->setStretchFactor(1, 1);
+    m_textSplitter = new QSplitter(Qt::Vertical);
+    m_textSplitter->addWidget(m_editor);
+    m_textSplitter->addWidget(m_diagnostics);
+    m_textSplitter->setStretchFactor(0, 4);
+    m_textSplitter->setStretchFactor(1, 1);
 
-    auto *splitter = new QSplitter(Qt::Horizontal);
-    splitter->addWidget(left);
-    splitter->addWidget(right);
-    splitter->setStretchFactor(0, 2);
-    splitter->setStretchFactor(1, 3);
-    setCentralWidget(splitter);
+    m_form = new gui::ProfileForm;
+    connect(m_form, &gui::ProfileForm::edited, this, [this] { m_formTimer->start(); });
+    m_editorTabs = new QTabWidget;
+    m_editorTabs->addTab(m_form, tr("Form"));
+    m_editorTabs->addTab(m_textSplitter, tr("Text"));
+    m_editorTabs->addTab(structure, tr("Summary"));
+
+    m_timeline = new gui::TimelinePane;
+    m_details = new gui::DetailsPane;
+    connect(m_timeline, &gui::TimelinePane::eventSelected, this, [this](int row) {
+        if (row < 0)
+            m_details->clear();
+        else
+            m_details->showEvent(m_timeline->model(), row);
+    });
+    m_rightSplitter = new QSplitter(Qt::Vertical);
+    m_rightSplitter->addWidget(m_timeline);
+    m_rightSplitter->addWidget(m_details);
+    m_rightSplitter->setStretchFactor(0, 3);
+    m_rightSplitter->setStretchFactor(1, 2);
+
+    m_mainSplitter = new QSplitter(Qt::Horizontal);
+    m_mainSplitter->addWidget(m_editorTabs);
+    m_mainSplitter->addWidget(m_rightSplitter);
+    m_mainSplitter->setStretchFactor(0, 2);
+    m_mainSplitter->setStretchFactor(1, 3);
+
+    m_banner = new gui::VerdictBanner;
+    connect(m_banner, &gui::VerdictBanner::applyFixRequested, this, &MainWindow::applyFix);
+    connect(m_banner, &gui::VerdictBanner::copyServerCodeRequested, this, [this] {
+        const Profile p = m_lastResult && m_lastResult->fix ? m_lastResult->fix->profile
+            : m_current.profile                             ? *m_current.profile
+                                                            : Profile();
+        QApplication::clipboard()->setText(CodeWriter::serverCode(p));
+        statusBar()->showMessage(tr("Server code copied"), 3000);
+    });
+    connect(m_banner, &gui::VerdictBanner::copyClientCodeRequested, this, [this] {
+        const Profile p = m_lastResult && m_lastResult->fix ? m_lastResult->fix->profile
+            : m_current.profile                             ? *m_current.profile
+                                                            : Profile();
+        QApplication::clipboard()->setText(CodeWriter::clientCode(p));
+        statusBar()->showMessage(tr("Client code copied"), 3000);
+    });
+    m_banner->setChineseFirefox(gui::LanguageManager::currentCode() == QLatin1String("zh-CN"));
+
+    auto *central = new QWidget;
+    auto *centralLayout = new QVBoxLayout(central);
+    centralLayout->setContentsMargins(4, 4, 4, 4);
+    centralLayout->addWidget(m_banner);
+    centralLayout->addWidget(m_mainSplitter, 1);
+    setCentralWidget(central);
+
+    m_statusLabel = new QLabel;
+    m_progress = new QProgressBar;
+    m_progress->setRange(0, 0);
+    m_progress->setMaximumWidth(fontMetrics().horizontalAdvance(QLatin1Char('M')) * 10);
+    m_progress->hide();
+    statusBar()->addPermanentWidget(m_statusLabel);
+    statusBar()->addPermanentWidget(m_progress);
+
+    m_formTimer = new QTimer(this);
+    m_formTimer->setSingleShot(true);
+    m_formTimer->setInterval(300);
+    connect(m_formTimer, &QTimer::timeout, this, &MainWindow::onFormEdited);
+    m_autoRunTimer = new QTimer(this);
+    m_autoRunTimer->setSingleShot(true);
+    m_autoRunTimer->setInterval(600);
+    connect(m_autoRunTimer, &QTimer::timeout, this, [this] {
+        if (m_autoRun && m_current.profile && !isRunning())
+            runNow();
+    });
 
     m_reparseTimer = new QTimer(this);
     m_reparseTimer->setSingleShot(true);
@@ -142,9 +227,13 @@ MainWindow::MainWindow(QWidget *parent)
     });
     connect(m_editor->document(), &QTextDocument::modificationChanged, this,
         &MainWindow::setWindowModified);
+    connect(gui::LanguageManager::instance(), &gui::LanguageManager::languageChanged, this, [this] {
+        m_banner->setChineseFirefox(gui::LanguageManager::currentCode() == QLatin1String("zh-CN"));
+    });
 
     createMenus();
     newProfile();
+    restoreLayout();
 }
 
 void MainWindow::createMenus()
@@ -170,9 +259,335 @@ void MainWindow::createMenus()
     file->addSeparator();
     file->addAction(tr("&Save"), QKeySequence::Save, this, &MainWindow::save);
     file->addAction(tr("Save &As..."), QKeySequence::SaveAs, this, &MainWindow::saveAsDialog);
+    file->addAction(tr("Re&vert"), this, &MainWindow::revert);
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
     updateRecentMenu();
+
+    QMenu *run = menuBar()->addMenu(tr("&Run"));
+    m_runAction = run->addAction(tr("&Run"), QKeySequence(Qt::Key_F5), this, &MainWindow::runNow);
+    m_runAction->setToolTip(tr("Run the profile: start the server, connect the page, judge (F5)"));
+    m_stopAction = run->addAction(
+        tr("&Stop"), QKeySequence(Qt::SHIFT | Qt::Key_F5), this, &MainWindow::stopRun);
+    m_stopAction->setEnabled(isRunning());
+    m_autoRunAction = run->addAction(tr("Re-run after &edits"));
+    m_autoRunAction->setCheckable(true);
+    m_autoRunAction->setChecked(m_autoRun);
+    connect(m_autoRunAction, &QAction::toggled, this, &MainWindow::setAutoRun);
+    run->addSeparator();
+    m_serveAction = run->addAction(tr("&Keep server running"));
+    m_serveAction->setCheckable(true);
+    m_serveAction->setChecked(m_serveServer != nullptr);
+    m_serveAction->setToolTip(
+        tr("Serve the profile's server for a real web app and show its traffic"));
+    connect(m_serveAction, &QAction::toggled, this, [this](bool on) {
+        if (!setServing(on))
+            m_serveAction->setChecked(false);
+    });
+    run->addAction(tr("&Apply fix"), this, &MainWindow::applyFix);
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    if (m_timeline)
+        view->addAction(m_timeline->toggleViewAction());
+    QMenu *language = view->addMenu(tr("&Language"));
+    gui::LanguageManager::instance()->addLanguageActions(language);
+    QMenu *theme = view->addMenu(tr("&Theme"));
+    gui::ThemeManager::instance()->addThemeActions(theme);
+
+    if (!m_toolBar) {
+        m_toolBar = addToolBar(tr("Run"));
+        m_toolBar->setObjectName(QStringLiteral("runToolBar"));
+    }
+    m_toolBar->clear();
+    m_toolBar->setWindowTitle(tr("Run"));
+    m_toolBar->addAction(m_runAction);
+    m_toolBar->addAction(m_stopAction);
+    m_toolBar->addAction(m_autoRunAction);
+    m_toolBar->addAction(m_serveAction);
+}
+
+void MainWindow::retranslateUi()
+{
+    menuBar()->clear();
+    createMenus();
+    m_editorTabs->setTabText(0, tr("Form"));
+    m_editorTabs->setTabText(1, tr("Text"));
+    m_editorTabs->setTabText(2, tr("Summary"));
+    m_tree->setHeaderLabels({tr("Option"), tr("Value")});
+    reparse();
+}
+
+void MainWindow::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange && m_editorTabs)
+        retranslateUi();
+    QMainWindow::changeEvent(event);
+}
+
+void MainWindow::restoreLayout()
+{
+    QSettings settings;
+    settings.beginGroup(QStringLiteral("mainWindow"));
+    if (settings.contains(QStringLiteral("geometry")))
+        restoreGeometry(settings.value(QStringLiteral("geometry")).toByteArray());
+    restoreState(settings.value(QStringLiteral("state")).toByteArray());
+    m_mainSplitter->restoreState(settings.value(QStringLiteral("mainSplitter")).toByteArray());
+    m_rightSplitter->restoreState(settings.value(QStringLiteral("rightSplitter")).toByteArray());
+    m_textSplitter->restoreState(settings.value(QStringLiteral("textSplitter")).toByteArray());
+    m_editorTabs->setCurrentIndex(settings.value(QStringLiteral("editorTab"), 0).toInt());
+    m_timeline->setTableShown(settings.value(QStringLiteral("timelineTable"), false).toBool());
+    setAutoRun(settings.value(QStringLiteral("autoRun"), true).toBool());
+}
+
+void MainWindow::saveLayout()
+{
+    QSettings settings;
+    settings.beginGroup(QStringLiteral("mainWindow"));
+    settings.setValue(QStringLiteral("geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("state"), saveState());
+    settings.setValue(QStringLiteral("mainSplitter"), m_mainSplitter->saveState());
+    settings.setValue(QStringLiteral("rightSplitter"), m_rightSplitter->saveState());
+    settings.setValue(QStringLiteral("textSplitter"), m_textSplitter->saveState());
+    settings.setValue(QStringLiteral("editorTab"), m_editorTabs->currentIndex());
+    settings.setValue(QStringLiteral("timelineTable"), m_timeline->isTableShown());
+    settings.setValue(QStringLiteral("autoRun"), m_autoRun);
+}
+
+void MainWindow::setAutoRun(bool on)
+{
+    m_autoRun = on;
+    if (m_autoRunAction && m_autoRunAction->isChecked() != on)
+        m_autoRunAction->setChecked(on);
+    if (!on)
+        m_autoRunTimer->stop();
+}
+
+bool MainWindow::isRunning() const
+{
+    return m_run && m_run->isRunning();
+}
+
+bool MainWindow::mayRunFunctions(const Profile &profile)
+{
+    if (m_functionsTrusted || !profile.containsFunctions())
+        return true;
+    // The code that would run, shown before it runs (DESIGN §5).
+    QStringList code;
+    if (profile.server.cors)
+        if (const auto *fn = std::get_if<ScriptFunction>(&profile.server.cors->origin))
+            code << QStringLiteral("cors.origin = ") + fn->source;
+    if (profile.server.allowRequest)
+        code << QStringLiteral("allowRequest = ") + profile.server.allowRequest->source;
+    for (const NamespaceConfig &ns : profile.server.namespaces)
+        if (ns.middleware)
+            code << QStringLiteral("io.of(\"%1\").use(%2)").arg(ns.name, ns.middleware->source);
+    const QString all = code.join(QStringLiteral("\n\n"));
+    bool yes = false;
+    if (m_askToRunFunctions) {
+        yes = m_askToRunFunctions(all);
+    } else {
+        QMessageBox box(QMessageBox::Question, tr("Run this profile's code?"),
+            tr("This profile contains JavaScript that CorsLab will run in its sandbox (no file or "
+               "network access, 1 s time limit). Look at it before running it."),
+            QMessageBox::Yes | QMessageBox::No, this);
+        box.setDetailedText(all);
+        box.setDefaultButton(QMessageBox::No);
+        yes = box.exec() == QMessageBox::Yes;
+    }
+    m_functionsTrusted = yes;
+    return yes;
+}
+
+void MainWindow::runNow()
+{
+    m_autoRunTimer->stop();
+    if (!m_current.profile) {
+        statusBar()->showMessage(tr("The profile has errors: fix them before running"), 5000);
+        return;
+    }
+    const Profile profile = *m_current.profile;
+    if (!mayRunFunctions(profile)) {
+        statusBar()->showMessage(tr("Not run: the profile's code was not accepted"), 5000);
+        return;
+    }
+    stopRun();
+    m_lastRunProfile = ProfileWriter::toJson(profile);
+    m_timeline->model()->clear();
+    m_details->clear();
+    m_banner->showRunning(profile.name);
+    m_progress->show();
+    m_statusLabel->setText(tr("Running…"));
+    m_run = new TestRun(profile, RunOptions {}, this);
+    m_run->setProfilePath(m_filePath);
+    connect(m_run, &TestRun::eventRecorded, this,
+        [this](const TimelineEvent &e) { m_timeline->model()->append(e); });
+    connect(m_run, &TestRun::finished, this, &MainWindow::onRunFinished);
+    m_stopAction->setEnabled(true);
+    m_run->start();
+}
+
+void MainWindow::stopRun()
+{
+    if (!m_run)
+        return;
+    TestRun *run = m_run;
+    m_run = nullptr;
+    run->disconnect(this);
+    if (run->isRunning())
+        run->cancel();
+    run->deleteLater();
+    m_progress->hide();
+    m_stopAction->setEnabled(false);
+    m_statusLabel->setText(tr("Stopped"));
+    if (!m_lastResult)
+        m_banner->showIdle();
+}
+
+void MainWindow::onRunFinished()
+{
+    if (!m_run)
+        return;
+    m_lastResult = m_run->result();
+    m_run->deleteLater();
+    m_run = nullptr;
+    m_timeline->model()->setRun(*m_lastResult);
+    m_banner->showResult(*m_lastResult);
+    // Show the details of what decided the verdict: the failing CORS check, else the last page
+    // event.
+    int focus = -1;
+    const QList<TimelineEvent> &events = m_lastResult->events;
+    for (qsizetype i = 0; i < events.size(); ++i) {
+        const TimelineEvent &e = events.at(i);
+        if (m_lastResult->verdict.failedCheck >= 0 && e.kind == TimelineKind::Check
+            && e.checkIndex == m_lastResult->verdict.failedCheck)
+            focus = int(i);
+        else if (m_lastResult->verdict.failedCheck < 0 && e.kind == TimelineKind::PageEvent
+            && (focus < 0 || e.step == TimelineStep::Connect))
+            focus = int(i);
+    }
+    if (focus >= 0)
+        m_timeline->selectSourceRow(focus);
+    m_progress->hide();
+    m_stopAction->setEnabled(false);
+    const RunResult &r = *m_lastResult;
+    m_statusLabel->setText(
+        tr("%1 in %2 ms").arg(verdictName(r.verdict.verdict)).arg(r.wallUs / 1000));
+    emit runFinished();
+}
+
+bool MainWindow::applyFix()
+{
+    if (!m_lastResult || !m_lastResult->fix) {
+        statusBar()->showMessage(tr("No proven fix to apply"), 4000);
+        return false;
+    }
+    Profile fixed = m_lastResult->fix->profile;
+    // The profile described the problem; with the fix it is expected to connect.
+    if (fixed.expect) {
+        fixed.expect->verdict = Verdict::Connected;
+        fixed.expect->reason.clear();
+    }
+    replaceText(QString::fromUtf8(ProfileWriter::toJson(fixed)));
+    reparse();
+    statusBar()->showMessage(tr("Fix applied: %1 (Edit → Undo in the text restores it)")
+                                 .arg(gui::LanguageManager::currentCode() == QLatin1String("zh-CN")
+                                         ? m_lastResult->fix->titleZh
+                                         : m_lastResult->fix->title),
+        8000);
+    runNow();
+    return true;
+}
+
+void MainWindow::replaceText(const QString &text)
+{
+    QTextCursor cursor(m_editor->document());
+    cursor.beginEditBlock();
+    cursor.select(QTextCursor::Document);
+    cursor.insertText(text);
+    cursor.endEditBlock();
+}
+
+void MainWindow::onFormEdited()
+{
+    if (!m_current.profile && m_current.hasErrors())
+        return;
+    const QString text = QString::fromUtf8(ProfileWriter::toJson(m_form->profile()));
+    if (text == this->text())
+        return;
+    m_fromForm = true;
+    replaceText(text);
+    reparse();
+    m_fromForm = false;
+}
+
+void MainWindow::revert()
+{
+    if (m_filePath.isEmpty())
+        return;
+    if (m_editor->document()->isModified()) {
+        const auto answer = m_askToSave ? QMessageBox::Discard
+                                        : QMessageBox::question(this, tr("Revert"),
+                                            tr("Discard your changes and reload the file?"),
+                                            QMessageBox::Discard | QMessageBox::Cancel);
+        if (answer != QMessageBox::Discard)
+            return;
+    }
+    openFile(m_filePath);
+}
+
+bool MainWindow::setServing(bool on)
+{
+    if (!on) {
+        if (m_serveServer) {
+            m_serveServer->close();
+            m_serveServer->deleteLater();
+            m_serveServer = nullptr;
+        }
+        m_statusLabel->setText(tr("Server stopped"));
+        return true;
+    }
+    if (!m_current.profile) {
+        statusBar()->showMessage(tr("The profile has errors: fix them before serving"), 5000);
+        return false;
+    }
+    if (!mayRunFunctions(*m_current.profile))
+        return false;
+    setServing(false);
+    m_serveServer = new EmbeddedServer(m_current.profile->server, this);
+    connect(m_serveServer, &EmbeddedServer::eventRecorded, this, &MainWindow::onServeEvent);
+    QString error;
+    if (!m_serveServer->listen(&error)) {
+        statusBar()->showMessage(tr("The server could not start: %1").arg(error), 8000);
+        delete m_serveServer;
+        m_serveServer = nullptr;
+        return false;
+    }
+    m_timeline->model()->clear();
+    m_statusLabel->setText(
+        tr("Serving at %1 — connect a real page with io(\"%1\")").arg(servingUrl()));
+    return true;
+}
+
+QString MainWindow::servingUrl() const
+{
+    return m_serveServer ? m_serveServer->publicUrl().toString() : QString();
+}
+
+void MainWindow::onServeEvent(const ServerEvent &event)
+{
+    if (event.kind == ServerEvent::Kind::Listening)
+        return;
+    TimelineEvent e;
+    e.seq = m_timeline->model()->rowCount() + 1;
+    e.timeUs = event.elapsedMs * 1000;
+    e.side = TimelineSide::Server;
+    e.layer = event.layer.isEmpty() ? QStringLiteral("server") : event.layer;
+    e.kind = TimelineKind::ServerEvent;
+    e.step = TimelineStep::Events;
+    e.summary = event.summary;
+    e.detail = event.detail;
+    e.raw = event.bytes;
+    m_timeline->model()->append(e);
 }
 
 QString MainWindow::text() const
@@ -189,11 +604,25 @@ void MainWindow::setText(const QString &text)
 
 void MainWindow::loadBytes(const QByteArray &bytes, const QString &path)
 {
+    if (m_run)
+        stopRun();
+    m_lastResult.reset();
+    m_lastRunProfile.clear();
+    if (m_banner) {
+        m_banner->showIdle();
+        m_timeline->model()->clear();
+        m_details->clear();
+    }
     m_loading = true;
     m_filePath = path;
     m_editor->setPlainText(QString::fromUtf8(bytes));
     m_editor->document()->setModified(false);
     m_loading = false;
+    // Examples and new profiles run at once; a file from elsewhere with functions shows its code
+    // and runs only when the user agrees.
+    const ProfileLoadResult parsed = ProfileReader::read(bytes);
+    m_functionsTrusted = path.isEmpty() || path.startsWith(QLatin1String(":/")) || !parsed.profile
+        || !parsed.profile->containsFunctions();
     reparse();
 }
 
@@ -295,9 +724,12 @@ bool MainWindow::maybeSave()
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
-    if (maybeSave())
+    if (maybeSave()) {
+        saveLayout();
+        stopRun();
+        setServing(false);
         event->accept();
-    else
+    } else
         event->ignore();
 }
 
@@ -331,6 +763,15 @@ void MainWindow::reparse()
         new QListWidgetItem(tr("No problems found."), m_diagnostics);
     showProfileTree();
     updateTitle();
+    if (m_current.profile && !m_fromForm)
+        m_form->setProfile(*m_current.profile);
+    m_form->setEnabled(m_current.profile.has_value());
+    m_form->setDiagnostics(m_current.diagnostics);
+    // Auto re-run after an edit that changed what would run.
+    if (m_autoRun && m_current.profile && !m_loading
+        && ProfileWriter::toJson(*m_current.profile) != m_lastRunProfile
+        && (m_functionsTrusted || !m_current.profile->containsFunctions()))
+        m_autoRunTimer->start();
 }
 
 void MainWindow::showProfileTree()
