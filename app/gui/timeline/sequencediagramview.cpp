@@ -2,6 +2,7 @@
 #include "sequencediagramview.h"
 
 #include "timelinemodel.h"
+#include "timelinetext.h"
 
 #include <QAbstractItemModel>
 #include <QItemSelectionModel>
@@ -154,8 +155,13 @@ SequenceGeometry SequenceDiagramView::geometryNow() const
             m_bandLabelWidth = qMax(m_bandLabelWidth,
                 boldMetrics.horizontalAdvance(TimelineModel::stepTitle(TimelineStep(step))));
     }
-    return SequenceGeometry::forFont(fm.height(), fm.averageCharWidth(), m_bandLabelWidth,
-        viewport()->width(), viewport()->height());
+    SequenceGeometry g = SequenceGeometry::forFont(fm.height(), fm.averageCharWidth(),
+        m_bandLabelWidth, viewport()->width(), viewport()->height());
+    // Wide enough for a long time in the UI language ("99999.999 毫秒" is wider than 14
+    // characters).
+    g.timeWidth
+        = qMax(g.timeWidth, fm.horizontalAdvance(formatTime(99999999)) + fm.averageCharWidth() * 2);
+    return g;
 }
 
 int SequenceDiagramView::currentRow() const
