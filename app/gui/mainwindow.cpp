@@ -33,6 +33,7 @@
 #include <QListWidget>
 #include <QMenuBar>
 #include <QMimeData>
+#include <QMimeDatabase>
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QSettings>
@@ -51,6 +52,25 @@ namespace corslab {
 namespace {
 constexpr int MaxRecent = 8;
 const QString RecentKey = QStringLiteral("recentFiles");
+
+// What a drop may open: a profile by its MIME type (application/x-corslab-profile+json for
+// *.corslab.json, registered by installer/linux when CorsLab is installed), by its name where that
+// is not registered, or plain JSON (a profile may be saved as *.json).
+bool isProfileFile(const QString &path)
+{
+    const QMimeType type = QMimeDatabase().mimeTypeForFile(path);
+    return path.endsWith(QLatin1String(".corslab.json"), Qt::CaseInsensitive)
+        || type.inherits(QStringLiteral("application/x-corslab-profile+json"))
+        || type.inherits(QStringLiteral("application/json"));
+}
+
+QString droppedProfile(const QMimeData *data)
+{
+    if (!data->hasUrls() || !data->urls().constFirst().isLocalFile())
+        return {};
+    const QString path = data->urls().constFirst().toLocalFile();
+    return isProfileFile(path) ? path : QString();
+}
 
 QString newProfileText()
 {
@@ -740,13 +760,15 @@ void MainWindow::closeEvent(QCloseEvent *event)
 
 void MainWindow::dragEnterEvent(QDragEnterEvent *event)
 {
-    if (event->mimeData()->hasUrls() && event->mimeData()->urls().first().isLocalFile())
+    if (!droppedProfile(event->mimeData()).isEmpty())
         event->acceptProposedAction();
 }
 
 void MainWindow::dropEvent(QDropEvent *event)
 {
-    const QString path = event->mimeData()->urls().first().toLocalFile();
+    const QString path = droppedProfile(event->mimeData());
+    if (path.isEmpty())
+        return;
     event->acceptProposedAction();
     if (maybeSave())
         openFile(path);

@@ -151,6 +151,24 @@ private slots:
         QVERIFY(w.windowTitle().contains(QStringLiteral("dropped.corslab.json")));
     }
 
+    // Only profiles (QMimeDatabase type or *.corslab.json) and JSON open on a drop.
+    void droppedNonProfileIsRefused()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("picture.png"));
+        QVERIFY(QFile::copy(QStringLiteral(":/icons/png/corslab-16.png"), path));
+        MainWindow w;
+        const QString before = w.filePath();
+        QMimeData mime;
+        mime.setUrls({QUrl::fromLocalFile(path)});
+        QDragEnterEvent enter(QPoint(50, 50), Qt::CopyAction, &mime, Qt::LeftButton, {});
+        QCoreApplication::sendEvent(&w, &enter);
+        QVERIFY(!enter.isAccepted());
+        QDropEvent drop(QPointF(50, 50), Qt::CopyAction, &mime, Qt::LeftButton, {});
+        QCoreApplication::sendEvent(&w, &drop);
+        QCOMPARE(w.filePath(), before);
+    }
+
     void openMissingFileFailsWithoutLosingTheCurrentOne()
     {
         MainWindow w;
