@@ -9,8 +9,12 @@ CORSLAB_BUILD_PACKAGES=(
 )
 CORSLAB_RUN_PACKAGES=(qt6-qpa-plugins fonts-dejavu-core)
 # chromium and firefox-esr: the browser label drives them (never a browser downloaded by npm);
-# openssl makes its throw-away certificate for https page origins.
-CORSLAB_TEST_PACKAGES=(xvfb xauth x11-utils imagemagick clang-format chromium firefox-esr openssl)
+# openssl makes its throw-away certificate for https page origins. The package label
+# (tests/package): dpkg-dev and file for cpack's dpkg-shlibdeps, lintian, the desktop, AppStream and
+# MIME tools, libfile-mimeinfo-perl (xdg-mime's file type query without a desktop), groff-base.
+CORSLAB_TEST_PACKAGES=(xvfb xauth x11-utils imagemagick clang-format chromium firefox-esr openssl
+    lintian desktop-file-utils appstream shared-mime-info xdg-utils libfile-mimeinfo-perl dpkg-dev
+    file groff-base)
 
 # corslab_install_packages PKG... — installs what is missing; returns non-zero when it cannot.
 corslab_install_packages() {
