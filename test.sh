@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs build and test dependencies, runs the libFuzzer targets for a bounded time where clang
 # can build them, builds the ci preset, and runs every CTest label (unit, gui, cli, schema, interop,
-# browser — real Chromium and Firefox —, fuzz, format). Ends with ctest's summary.
+# browser — real Chromium and Firefox —, fuzz, format, package — the .deb installed with dpkg and
+# removed again, so root or passwordless sudo). Ends with ctest's summary.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
 source installer/deps.sh
