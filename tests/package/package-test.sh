@@ -40,6 +40,7 @@ if [ "$(id -u)" -ne 0 ]; then
         sudo=(sudo -n)
     else
         can_install=0
+        echo "note: not root and no passwordless sudo: the package is built and checked, but installing it will fail"
     fi
 fi
 
