@@ -252,7 +252,10 @@ int main(int argc, char **argv)
         out() << "corslab-cli " << CORSLAB_VERSION << " (Qt " << qVersion() << ")\n";
         return 0;
     }
-    if (args.contains(QLatin1String("--help")) || args.contains(QLatin1String("-h"))) {
+    // run and check-url print their own help; the other commands share the general usage.
+    const bool ownHelp = command == QLatin1String("run") || command == QLatin1String("check-url");
+    if (!ownHelp
+        && (args.contains(QLatin1String("--help")) || args.contains(QLatin1String("-h")))) {
         out() << Usage;
         return 0;
     }

@@ -91,6 +91,8 @@ if "$cli" show "$tmp/loose.corslab.json" | cmp -s - "$tmp/loose.expected"; then
     echo "FAIL show-canonicalises"; "$cli" show "$tmp/loose.corslab.json" | diff - "$tmp/loose.expected"; failed=$((failed + 1)); fi
 
 # run and check-url: exit 0 when the verdict meets expect (connected without one), 1 when not, 2 usage.
+check run-help 0 "Usage: corslab-cli run PROFILE..." -- "$cli" run --help
+check check-url-help 0 "Usage: corslab-cli check-url URL --origin ORIGIN" -- "$cli" check-url --help
 check run-connected 0 "Verdict: CONNECTED" -- "$cli" run single-allowed-origin --no-fix
 check run-blocked-as-expected 0 "WildcardOriginNotAllowed" -- "$cli" run credentials-with-wildcard-origin --no-fix
 check run-fix-proven 0 'Fix (re-run: connected): Replace "*" with "http://localhost:3000" in cors.origin' -- \
