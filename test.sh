@@ -9,6 +9,7 @@ source installer/deps.sh
 
 corslab_install_packages "${CORSLAB_BUILD_PACKAGES[@]}" "${CORSLAB_RUN_PACKAGES[@]}" \
     "${CORSLAB_TEST_PACKAGES[@]}"
+corslab_install_available_packages "${CORSLAB_BROWSER_PACKAGES[@]}"
 
 # The npm packages the tests pin (tests/node/package-lock.json), installed only when it changed.
 stamp=tests/node/node_modules/.corslab-lock-sha
