@@ -602,16 +602,9 @@ void MainWindow::onServeEvent(const ServerEvent &event)
 {
     if (event.kind == ServerEvent::Kind::Listening)
         return;
-    TimelineEvent e;
+    TimelineEvent e = timelineEventFromServer(event);
     e.seq = m_timeline->model()->rowCount() + 1;
     e.timeUs = event.elapsedMs * 1000;
-    e.side = TimelineSide::Server;
-    e.layer = event.layer.isEmpty() ? QStringLiteral("server") : event.layer;
-    e.kind = TimelineKind::ServerEvent;
-    e.step = TimelineStep::Events;
-    e.summary = event.summary;
-    e.detail = event.detail;
-    e.raw = event.bytes;
     m_timeline->model()->append(e);
 }
 

@@ -14,6 +14,19 @@ static qint64 cpuNowUs()
     return qint64(ts.tv_sec) * 1000000 + ts.tv_nsec / 1000;
 }
 
+TimelineEvent timelineEventFromServer(const ServerEvent &event)
+{
+    TimelineEvent e;
+    e.side = TimelineSide::Server;
+    e.layer = event.layer.isEmpty() ? QStringLiteral("server") : event.layer;
+    e.kind = TimelineKind::ServerEvent;
+    e.step = TimelineStep::Events;
+    e.summary = event.summary;
+    e.detail = event.detail;
+    e.raw = event.bytes;
+    return e;
+}
+
 TestRun::TestRun(const Profile &profile, const RunOptions &options, QObject *parent)
     : QObject(parent)
     , m_profile(profile)
@@ -113,14 +126,7 @@ void TestRun::onServerEvent(const ServerEvent &event)
         return;
     if (event.kind == ServerEvent::Kind::SessionOpened && !event.sessionId.isEmpty())
         m_result.serverSessions << event.sessionId;
-    TimelineEvent e;
-    e.side = TimelineSide::Server;
-    e.layer = event.layer.isEmpty() ? QStringLiteral("server") : event.layer;
-    e.kind = TimelineKind::ServerEvent;
-    e.summary = event.summary;
-    e.detail = event.detail;
-    e.raw = event.bytes;
-    e.step = TimelineStep::Events;
+    TimelineEvent e = timelineEventFromServer(event);
     // The step of the client's last event is the one the server is answering.
     if (!m_recorder.events().isEmpty())
         e.step = m_recorder.events().constLast().step;

@@ -17,6 +17,10 @@ namespace corslab {
 class EmbeddedServer;
 struct ServerEvent;
 
+// A ServerEvent as a timeline row (side Server, kind ServerEvent, step Events, the server's own
+// layer, summary, detail and bytes); the caller sets seq, time and step when it knows better.
+TimelineEvent timelineEventFromServer(const ServerEvent &event);
+
 struct RunOptions {
     std::optional<Browser> browser; // overrides the profile's client.browser
     bool proveFix = true; // look for a fix that re-runs green when the run is not connected
