@@ -6,7 +6,6 @@
 #include "server/embeddedserver.h"
 
 #include <QCoreApplication>
-#include <QFileInfo>
 #include <QSocketNotifier>
 #include <QTextStream>
 
@@ -57,15 +56,6 @@ FILE is a path, or the name of a bundled example (see `corslab-cli examples`).
 Exit codes: 0 success, 1 the profile has errors, 2 usage error.
 )";
 
-// A path on disk, else a bundled example of that name.
-QString resolve(const QString &arg)
-{
-    if (QFileInfo::exists(arg))
-        return arg;
-    const QString example = ProfileFile::exampleResourcePath(arg);
-    return example.isEmpty() ? arg : example;
-}
-
 QString displayName(const QString &arg, const QString &path)
 {
     return path.startsWith(QLatin1String(":/")) ? QStringLiteral("example:") + arg : arg;
@@ -79,7 +69,7 @@ int validate(const QStringList &files)
     }
     int filesWithErrors = 0;
     for (const QString &arg : files) {
-        const QString path = resolve(arg);
+        const QString path = ProfileFile::resolveArgument(arg);
         const QString name = displayName(arg, path);
         const ProfileFileResult result = ProfileFile::load(path);
         for (const Diagnostic &d : result.load.diagnostics)
@@ -115,7 +105,7 @@ int show(const QStringList &files)
         err() << "corslab-cli show: give exactly one FILE\n";
         return 2;
     }
-    const QString path = resolve(files.first());
+    const QString path = ProfileFile::resolveArgument(files.first());
     const ProfileFileResult result = ProfileFile::load(path);
     for (const Diagnostic &d : result.load.diagnostics)
         err() << d.toString(displayName(files.first(), path)) << '\n';
@@ -167,7 +157,7 @@ int serve(QStringList args)
         err() << "corslab-cli serve: give exactly one FILE\n";
         return 2;
     }
-    const QString path = resolve(files.first());
+    const QString path = ProfileFile::resolveArgument(files.first());
     const ProfileFileResult loaded = ProfileFile::load(path);
     for (const Diagnostic &d : loaded.load.diagnostics)
         err() << d.toString(displayName(files.first(), path)) << '\n';

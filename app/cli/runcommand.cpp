@@ -6,7 +6,6 @@
 
 #include <QCoreApplication>
 #include <QEventLoop>
-#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QTextStream>
@@ -126,14 +125,6 @@ int report(const QList<RunResult> &results, const CommonOptions &o, bool useExpe
     return allGood ? 0 : 1;
 }
 
-QString resolveProfile(const QString &arg)
-{
-    if (QFileInfo::exists(arg))
-        return arg;
-    const QString example = ProfileFile::exampleResourcePath(arg);
-    return example.isEmpty() ? arg : example;
-}
-
 } // namespace
 
 int runCommand(const QStringList &input)
@@ -168,7 +159,7 @@ int runCommand(const QStringList &input)
     QList<std::pair<QString, Profile>> profiles;
     bool bad = false;
     for (const QString &arg : args) {
-        const QString path = resolveProfile(arg);
+        const QString path = ProfileFile::resolveArgument(arg);
         const ProfileFileResult loaded = ProfileFile::load(path);
         for (const Diagnostic &d : loaded.load.diagnostics)
             stdErr() << d.toString(arg) << '\n';

@@ -10,7 +10,6 @@
 #include <QCommandLineParser>
 #include <QElapsedTimer>
 #include <QFile>
-#include <QFileInfo>
 #include <QTimer>
 #include <cstdio>
 
@@ -79,10 +78,8 @@ int main(int argc, char **argv)
     corslab::MainWindow window;
     if (!parser.positionalArguments().isEmpty()) {
         // A path, else the name of a bundled example ("single-allowed-origin").
-        QString path = parser.positionalArguments().constFirst();
-        if (!QFileInfo::exists(path) && !corslab::ProfileFile::exampleResourcePath(path).isEmpty())
-            path = corslab::ProfileFile::exampleResourcePath(path);
-        window.openFile(path);
+        window.openFile(
+            corslab::ProfileFile::resolveArgument(parser.positionalArguments().constFirst()));
     }
     ShownProbe probe(sinceMain);
     if (qEnvironmentVariableIsSet("CORSLAB_QUIT_WHEN_SHOWN"))

@@ -3,6 +3,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QSaveFile>
 
 namespace corslab {
@@ -72,6 +73,14 @@ QString ProfileFile::exampleResourcePath(const QString &name)
     const QString fileName = name.endsWith(Suffix) ? name : name + Suffix;
     const QString path = ExamplesDir + QLatin1Char('/') + fileName;
     return QFile::exists(path) ? path : QString();
+}
+
+QString ProfileFile::resolveArgument(const QString &argument)
+{
+    if (QFileInfo::exists(argument))
+        return argument;
+    const QString example = exampleResourcePath(argument);
+    return example.isEmpty() ? argument : example;
 }
 
 } // namespace corslab

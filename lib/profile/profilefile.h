@@ -38,6 +38,9 @@ public:
     static QString defaultExampleFileName();
     // An example by file name, with or without ".corslab.json"; empty when there is none.
     static QString exampleResourcePath(const QString &name);
+    // A command-line argument: the path when such a file exists, else the bundled example of that
+    // name, else the argument unchanged (so the error names what the user typed).
+    static QString resolveArgument(const QString &argument);
 };
 
 } // namespace corslab
