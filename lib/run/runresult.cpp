@@ -175,6 +175,22 @@ QList<RunNote> RunJudge::notesFor(const Profile &profile, const RunResult &resul
                                "长轮询连接，长轮询被阻止时根本不会走到升级这一步。")});
         }
     }
+    if (result.verdict.verdict == Verdict::Refused && profile.server.proxy
+        && profile.server.proxy->instances > 1 && !profile.server.proxy->stickyCookie
+        && result.verdict.reason == QLatin1String("Session ID unknown")) {
+        // socket.io-client sends the CONNECT POST, starts the next poll and opens the WebSocket
+        // probe at once; the browser's connection scheduling decides which reaches the balancer
+        // first, so the request the other instance refuses varies from run to run.
+        notes.append({QStringLiteral("balancer-race"),
+            QStringLiteral(
+                "After the handshake the page sends the CONNECT POST, the next poll and the "
+                "WebSocket probe at once; whichever reaches another instance first is refused, so "
+                "from run to run the page sees \"xhr post error\" or \"xhr poll error\". Both "
+                "mean the same thing: the session lives on one instance only."),
+            QStringLiteral("握手之后，页面同时发出 CONNECT POST、下一次轮询和 WebSocket "
+                           "探测；先到达另一个实例的请求会被拒绝，所以每次运行页面看到的可能是 "
+                           "\"xhr post error\" 或 \"xhr poll error\"。两者含义相同：会话只存在于一个实例上。")});
+    }
     if (result.verdict.verdict == Verdict::Connected && result.client.upgradeFailed) {
         notes.append({QStringLiteral("upgrade-failed"),
             QStringLiteral(

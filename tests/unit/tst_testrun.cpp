@@ -126,6 +126,29 @@ private slots:
         }
     }
 
+    // Behind a balancer without stickiness the page's error message is a race between requests;
+    // the run says so (the browser test accepts either message only with this note).
+    void balancerRaceIsNamed()
+    {
+        const QString dir = QStringLiteral(CORSLAB_SOURCE_DIR "/resources/profiles/");
+        const RunResult refused = runProfile(
+            load(dir + u"load-balancer-without-sticky-sessions.corslab.json"_s), Browser::Firefox,
+            false);
+        QCOMPARE(refused.verdict.reason, u"Session ID unknown"_s);
+        const auto hasRaceNote = [](const RunResult &r) {
+            return std::any_of(r.verdict.notes.cbegin(), r.verdict.notes.cend(),
+                [](const RunNote &n) { return n.code == u"balancer-race"_s; });
+        };
+        QVERIFY(hasRaceNote(refused));
+        QVERIFY(refused.client.errorMessage == u"xhr post error"_s
+            || refused.client.errorMessage == u"xhr poll error"_s);
+        const RunResult sticky = runProfile(
+            load(dir + u"load-balancer-with-cookie-stickiness.corslab.json"_s), Browser::Firefox,
+            false);
+        QCOMPARE(verdictName(sticky.verdict.verdict), u"connected"_s);
+        QVERIFY(!hasRaceNote(sticky));
+    }
+
     // Every blocked example gets a proven fix (the refusals by user code may not).
     void blockedExamplesHaveFixes()
     {
