@@ -189,7 +189,8 @@ QList<RunNote> RunJudge::notesFor(const Profile &profile, const RunResult &resul
                 "mean the same thing: the session lives on one instance only."),
             QStringLiteral("握手之后，页面同时发出 CONNECT POST、下一次轮询和 WebSocket "
                            "探测；先到达另一个实例的请求会被拒绝，所以每次运行页面看到的可能是 "
-                           "\"xhr post error\" 或 \"xhr poll error\"。两者含义相同：会话只存在于一个实例上。")});
+                           "\"xhr post error\" 或 \"xhr poll "
+                           "error\"。两者含义相同：会话只存在于一个实例上。")});
     }
     if (result.verdict.verdict == Verdict::Connected && result.client.upgradeFailed) {
         notes.append({QStringLiteral("upgrade-failed"),

@@ -131,9 +131,9 @@ private slots:
     void balancerRaceIsNamed()
     {
         const QString dir = QStringLiteral(CORSLAB_SOURCE_DIR "/resources/profiles/");
-        const RunResult refused = runProfile(
-            load(dir + u"load-balancer-without-sticky-sessions.corslab.json"_s), Browser::Firefox,
-            false);
+        const RunResult refused
+            = runProfile(load(dir + u"load-balancer-without-sticky-sessions.corslab.json"_s),
+                Browser::Firefox, false);
         QCOMPARE(refused.verdict.reason, u"Session ID unknown"_s);
         const auto hasRaceNote = [](const RunResult &r) {
             return std::any_of(r.verdict.notes.cbegin(), r.verdict.notes.cend(),
@@ -142,9 +142,9 @@ private slots:
         QVERIFY(hasRaceNote(refused));
         QVERIFY(refused.client.errorMessage == u"xhr post error"_s
             || refused.client.errorMessage == u"xhr poll error"_s);
-        const RunResult sticky = runProfile(
-            load(dir + u"load-balancer-with-cookie-stickiness.corslab.json"_s), Browser::Firefox,
-            false);
+        const RunResult sticky
+            = runProfile(load(dir + u"load-balancer-with-cookie-stickiness.corslab.json"_s),
+                Browser::Firefox, false);
         QCOMPARE(verdictName(sticky.verdict.verdict), u"connected"_s);
         QVERIFY(!hasRaceNote(sticky));
     }
