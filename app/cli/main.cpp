@@ -1,5 +1,6 @@
 // corslab-cli: validate, list, show, serve and run CorsLab profiles from a terminal or CI (links
 // libcorslab only).
+#include "clicommand.h"
 #include "profile/profilefile.h"
 #include "profile/profilewriter.h"
 #include "runcommand.h"
@@ -50,11 +51,20 @@ Commands:
   check-url URL --origin ORIGIN [--with-credentials] [-H 'name: value']... [--path P]
             [--transports polling,websocket] [--browser B] [--json]
                      Connect to a real server as a page at ORIGIN would. Exit 0 when connected.
-
+%1
 FILE is a path, or the name of a bundled example (see `corslab-cli examples`).
 
 Exit codes: 0 success, 1 the profile has errors, 2 usage error.
 )";
+
+// The usage text with the self-registered commands' lines in place of %1.
+QString usage()
+{
+    QString extra;
+    for (const CliCommand &c : CliCommand::all())
+        extra += QString::fromUtf8(c.usage);
+    return QString::fromUtf8(Usage).arg(extra);
+}
 
 QString displayName(const QString &arg, const QString &path)
 {
@@ -229,13 +239,13 @@ int main(int argc, char **argv)
 
     QStringList args = QCoreApplication::arguments().mid(1);
     if (args.isEmpty()) {
-        err() << Usage;
+        err() << usage();
         return 2;
     }
     const QString command = args.takeFirst();
     if (command == QLatin1String("--help") || command == QLatin1String("-h")
         || command == QLatin1String("help")) {
-        out() << Usage;
+        out() << usage();
         return 0;
     }
     if (command == QLatin1String("--version") || command == QLatin1String("-v")) {
@@ -243,10 +253,12 @@ int main(int argc, char **argv)
         return 0;
     }
     // run and check-url print their own help; the other commands share the general usage.
-    const bool ownHelp = command == QLatin1String("run") || command == QLatin1String("check-url");
+    const CliCommand *registered = CliCommand::find(command);
+    const bool ownHelp = command == QLatin1String("run") || command == QLatin1String("check-url")
+        || (registered && registered->ownHelp);
     if (!ownHelp
         && (args.contains(QLatin1String("--help")) || args.contains(QLatin1String("-h")))) {
-        out() << Usage;
+        out() << usage();
         return 0;
     }
     if (command == QLatin1String("validate"))
@@ -261,6 +273,8 @@ int main(int argc, char **argv)
         return checkUrlCommand(args);
     if (command == QLatin1String("serve"))
         return serve(args);
-    err() << "corslab-cli: unknown command \"" << command << "\"\n\n" << Usage;
+    if (registered)
+        return registered->run(args);
+    err() << "corslab-cli: unknown command \"" << command << "\"\n\n" << usage();
     return 2;
 }
