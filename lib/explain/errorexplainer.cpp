@@ -1311,16 +1311,15 @@ Explanation ErrorExplainer::explain(const QString &text)
                                  .arg(c.pageOrigin);
                 e.setupZh << QStringLiteral("client.pageOrigin 取自消息：%1").arg(c.pageOrigin);
             }
-            e.setupEn << QStringLiteral("client.browser is %1, whose text it was%2")
-                             .arg(browserName(c.browser),
-                                 c.browserKnown ? QString()
-                                                : QStringLiteral(" (assumed: the text does not "
-                                                                 "say which browser)"));
-            e.setupZh << QStringLiteral("client.browser 为 %1%2")
-                             .arg(browserName(c.browser),
-                                 c.browserKnown
-                                     ? QStringLiteral("，即消息来自的浏览器")
-                                     : QStringLiteral("（假定：文本未说明是哪个浏览器）"));
+            e.setupEn << (c.browserKnown
+                    ? QStringLiteral("client.browser is %1, whose text it was")
+                    : QStringLiteral("client.browser is %1 (assumed: the text does not say which "
+                                     "browser)"))
+                             .arg(browserName(c.browser));
+            e.setupZh << (c.browserKnown
+                    ? QStringLiteral("client.browser 为 %1，即消息来自的浏览器")
+                    : QStringLiteral("client.browser 为 %1（假定：文本未说明是哪个浏览器）"))
+                             .arg(browserName(c.browser));
             if (c.fetchInitiator) {
                 e.setupEn << QStringLiteral(
                     "Chromium named fetch(): engine.io-client's Fetch transport (or the page's own "
