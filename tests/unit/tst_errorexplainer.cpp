@@ -190,6 +190,10 @@ QList<Row> rows()
             const QString url = args.value(0);
             out << Row {u"firefox %1 %2"_s.arg(key, language), text, u"firefox"_s, key, url, {},
                 field, value, -1, u"firefox"_s};
+            if (webSocketKeys.contains(key)) // a websocket-only client: no sid in the URL
+                out << Row {u"firefox %1 %2 websocket-only"_s.arg(key, language),
+                    *catalog().firefoxMessage(key, language, {WsUrl}), u"firefox"_s, key, WsUrl, {},
+                    {}, {}, -1, u"firefox"_s};
         }
     }
     // Firefox's blocking line followed by "CORS request did not succeed": a preflight.
@@ -513,6 +517,48 @@ private slots:
             (QStringList {u"RefusedToSetUnsafeHeader"_s, u"XhrPollError"_s}));
         QCOMPARE(e.errorCase->connectError, u"xhr poll error"_s);
         QVERIFY(e.errorCase->otherReasons.isEmpty());
+    }
+
+    // Engine.IO refuses a WebSocket handshake with 400; another status came from elsewhere.
+    void otherWebSocketStatusIsNotReproducible()
+    {
+        WebSocketMessageParams p;
+        p.url = WsUrl;
+        p.status = 502;
+        const Explanation e = ErrorExplainer::explain(
+            *catalog().chromiumWebSocketMessage(u"WebSocketUnexpectedResponseCode"_s, p));
+        QVERIFY(e.errorCase);
+        QCOMPARE(e.errorCase->status, 502);
+        QVERIFY(!e.profile);
+        QVERIFY(e.notReproducibleEn.contains(u"a 502 came from something else"_s));
+        QVERIFY(!e.notReproducibleZh.isEmpty());
+    }
+
+    // reproduces() says no, and what happened instead, when a run shows something else.
+    void anotherOutcomeIsNotAReproduction()
+    {
+        ChromiumMessageParams p;
+        p.url = Url;
+        p.origin = Origin;
+        p.hint = Origin + u'/';
+        const Explanation mismatch
+            = ErrorExplainer::explain(*catalog().chromiumMessage(u"AllowOriginMismatch"_s, p));
+        QVERIFY(mismatch.profile);
+        Profile fixed = *mismatch.profile;
+        fixed.server.cors->origin = Origin;
+        QString detail;
+        QVERIFY(!ErrorExplainer::reproduces(*mismatch.errorCase, run(fixed), &detail));
+        QCOMPARE(detail, u"the run ended connected"_s);
+        // Another block is not this block.
+        Profile other = *mismatch.profile;
+        other.server.cors.reset();
+        QVERIFY(!ErrorExplainer::reproduces(*mismatch.errorCase, run(other), &detail));
+        QVERIFY(detail.contains(u"MissingAllowOriginHeader"_s));
+        // A connect_error case wants that connect_error.
+        const Explanation post = ErrorExplainer::explain(u"xhr post error"_s);
+        QVERIFY(post.profile);
+        QVERIFY(!ErrorExplainer::reproduces(*post.errorCase, run(other), &detail));
+        QVERIFY(detail.contains(u"xhr poll error"_s));
     }
 
     void garbageSaysWhatWasExpected_data()
