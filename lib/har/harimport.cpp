@@ -275,18 +275,24 @@ void Importer::select()
             "the HAR holds %1 connection attempts (socket.io-client reconnects): the first one "
             "is judged")
                                .arg(attempts);
-    // Pair each preflight with the request it was made for (Chrome gives both the same URL).
+    // Pair each preflight with the request it was made for (Chrome gives both the same URL; it
+    // reports the request before its preflight, CorsLab's export after it).
     QList<bool> paired(all.size(), false);
     for (qsizetype i = 0; i < all.size(); ++i) {
         if (all[i].kind != EntryKind::Preflight)
             continue;
-        for (qsizetype j = i + 1; j < all.size(); ++j) {
-            if (all[j].kind == EntryKind::Polling && !all[j].preflight
-                && all[j].entry->url == all[i].entry->url) {
-                all[j].preflight = all[i].entry;
-                paired[i] = true;
-                break;
-            }
+        auto candidate = [&](qsizetype j) {
+            return all[j].kind == EntryKind::Polling && !all[j].preflight
+                && all[j].entry->url == all[i].entry->url;
+        };
+        qsizetype match = -1;
+        for (qsizetype j = i + 1; j < all.size() && match < 0; ++j)
+            match = candidate(j) ? j : -1;
+        for (qsizetype j = i - 1; j >= 0 && match < 0; --j)
+            match = candidate(j) ? j : -1;
+        if (match >= 0) {
+            all[match].preflight = all[i].entry;
+            paired[i] = true;
         }
     }
     // An unpaired preflight stands for a request that was never sent.

@@ -95,7 +95,7 @@ rm -f "$tmp/huge.har"
 check profile-out 1 "Profile written to $tmp/p.corslab.json" -- \
     "$cli" import-har "$har/chrome-header-not-allowed.har" --no-fix --profile-out "$tmp/p.corslab.json"
 check profile-validates 0 "" -- "$cli" validate "$tmp/p.corslab.json"
-if jq -e '.client.options.extraHeaders["x-token"] and .server.cors.allowedHeaders == "content-type"' \
+if jq -e '.client.options.extraHeaders["X-Token"] == "s3cret-42" and .server.cors.allowedHeaders == "content-type"' \
     "$tmp/p.corslab.json" >/dev/null; then ok profile-fields; else
     bad "profile-fields"; cat "$tmp/p.corslab.json"; fi
 before=$(md5sum <"$tmp/p.corslab.json")

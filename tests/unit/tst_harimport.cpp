@@ -281,7 +281,24 @@ void TestHarImport::inferredProfile()
         QCOMPARE(std::get<QString>(c.methods), u"GET,POST"_s);
         QCOMPARE(std::get<QString>(*c.allowedHeaders), u"content-type"_s);
         QCOMPARE(r.profile.client.options.extraHeaders.size(), size_t(1));
+        QCOMPARE(r.profile.client.options.extraHeaders.at(0).first, u"X-Token"_s);
+        QCOMPARE(r.profile.client.options.extraHeaders.at(0).second, u"s3cret-42"_s);
+        // Chrome lists the request before its preflight: the two are still one exchange.
+        QCOMPARE(r.run.events.at(0).kind, TimelineKind::Request);
+        QCOMPARE(r.run.events.at(0).method, u"OPTIONS"_s);
+        QCOMPARE(r.socketIoEntries, 2);
+    }
+    {
+        // Only the preflight was recorded (and by a tool that names no browser): the header names
+        // come from Access-Control-Request-Headers, their values are unknown.
+        const HarImportResult r = importFixture(u"preflight-only-unknown-recorder.har"_s);
+        QVERIFY(!r.browserKnown);
+        QCOMPARE(r.run.verdict.reason, u"HeaderDisallowedByPreflightResponse"_s);
+        QCOMPARE(r.profile.client.options.extraHeaders.size(), size_t(1));
         QCOMPARE(r.profile.client.options.extraHeaders.at(0).first, u"x-token"_s);
+        QCOMPARE(r.profile.client.options.extraHeaders.at(0).second, u"x"_s);
+        QVERIFY(std::any_of(r.limits.begin(), r.limits.end(),
+            [](const QString &l) { return l.contains(u"does not say which browser"_s); }));
     }
     {
         const HarImportResult r = importFixture(u"chrome-refused-auth.har"_s);
@@ -306,10 +323,11 @@ void TestHarImport::inferredProfile()
 void TestHarImport::inferredProfileLoads_data()
 {
     QTest::addColumn<QString>("file");
-    for (const char *f : {"chrome-connected.har", "chrome-missing-acao.har",
-             "chrome-wildcard-credentials.har", "chrome-header-not-allowed.har",
-             "chrome-origin-mismatch.har", "chrome-websocket-only.har", "chrome-refused-auth.har",
-             "chrome-status-zero.har", "firefox-missing-acao.har"})
+    for (const char *f :
+        {"chrome-connected.har", "chrome-missing-acao.har", "chrome-wildcard-credentials.har",
+            "chrome-header-not-allowed.har", "chrome-origin-mismatch.har",
+            "chrome-websocket-only.har", "chrome-refused-auth.har", "chrome-status-zero.har",
+            "firefox-missing-acao.har", "preflight-only-unknown-recorder.har"})
         QTest::newRow(f) << QString::fromLatin1(f);
 }
 
