@@ -38,6 +38,7 @@ QTextStream &err()
 const char *const Usage
     = "  explain [TEXT | -] [--lang en|zh-CN] [--json] [--profile-out PROFILE [--force]]\n"
       "          [--no-run]\n"
+      "                          (--lang: the text's own language unless given)\n"
       "                          explain a pasted Chromium/Firefox console error, connect_error\n"
       "                          or Engine.IO message (TEXT, or stdin when absent or -): the\n"
       "                          case, a profile reproducing it, its run and the proven fix;\n"
@@ -64,7 +65,7 @@ RunResult runProfile(const Profile &profile)
 
 int explain(const QStringList &args)
 {
-    QString lang = QStringLiteral("en");
+    QString lang; // default: the pasted text's language
     bool json = false;
     bool run = true;
     bool force = false;
@@ -142,6 +143,10 @@ int explain(const QStringList &args)
     } else {
         e = ErrorExplainer::explain(texts.join(u'\n'));
     }
+    if (lang.isEmpty())
+        lang = e.errorCase && e.errorCase->language == QLatin1String("zh-CN")
+            ? QStringLiteral("zh-CN")
+            : QStringLiteral("en");
     if (!e.error.isEmpty()) {
         const bool zh = lang == QLatin1String("zh-CN");
         err() << "corslab-cli explain: " << e.error << '\n';

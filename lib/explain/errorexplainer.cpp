@@ -60,18 +60,55 @@ enum class Setup {
     AllowRequestRefuses, // allowRequest callback(null, false): 403 Forbidden
 };
 
+// engine.io server.ts errorMessages, with what each means for a Socket.IO page.
 struct EngineIoMessage {
     int code;
     const char *message;
+    const char *en;
+    const char *zh;
 };
 constexpr EngineIoMessage EngineIoMessages[] = {
-    {0, "Transport unknown"},
-    {1, "Session ID unknown"},
-    {2, "Bad handshake method"},
-    {3, "Bad request"},
-    {4, "Forbidden"},
-    {5, "Unsupported protocol version"},
+    {0, "Transport unknown",
+        "engine.io refused the transport the request named: it is not in the server's transports "
+        "(for example transports: [\"websocket\"] while the client starts with polling).",
+        "engine.io 拒绝了请求指定的传输方式：它不在服务器的 transports 中（例如 transports: "
+        "[\"websocket\"]，而客户端先用轮询）。"},
+    {1, "Session ID unknown",
+        "The request named an Engine.IO session this server process does not have: several "
+        "instances behind a load balancer without sticky sessions, or a restarted server.",
+        "请求指定的 Engine.IO 会话在这个服务器进程中不存在：多个实例位于没有粘性会话的负载均衡器"
+        "之后，或服务器重启过。"},
+    {2, "Bad handshake method",
+        "A handshake request (without sid) was not a GET: an OPTIONS preflight reached engine.io "
+        "because cors has preflightContinue: true or sits behind it.",
+        "握手请求（不带 sid）不是 GET：OPTIONS 预检到达了 engine.io，因为 cors 设置了 "
+        "preflightContinue: true 或没有拦在它前面。"},
+    {3, "Bad request",
+        "engine.io refused the request: most often a cors.origin function called back with an "
+        "Error; also a WebSocket request without Upgrade, or a malformed query.",
+        "engine.io 拒绝了请求：最常见的是 cors.origin 函数回调了 Error；也可能是没有 Upgrade 的 "
+        "WebSocket 请求，或格式错误的查询参数。"},
+    {4, "Forbidden", "The server's allowRequest refused the handshake (callback(err, false)).",
+        "服务器的 allowRequest 拒绝了握手（callback(err, false)）。"},
+    {5, "Unsupported protocol version",
+        "The client speaks another Engine.IO protocol (EIO=3, a Socket.IO 2 client) and the "
+        "server does not set allowEIO3.",
+        "客户端使用另一个 Engine.IO 协议版本（EIO=3，即 Socket.IO 2 客户端），"
+        "而服务器没有设置 allowEIO3。"},
 };
+
+// What a case's reason means: the catalogue's sentence, or Engine.IO's message explained.
+std::optional<QString> reasonExplanation(const ErrorCase &c, const QString &language)
+{
+    if (c.source == ExplainedSource::EngineIoServer) {
+        for (const EngineIoMessage &m : EngineIoMessages) {
+            if (c.code == QLatin1String(m.message))
+                return QString::fromUtf8(language == Chinese ? m.zh : m.en);
+        }
+        return std::nullopt;
+    }
+    return ReasonCatalog::instance().explanation(c.code, language);
+}
 
 struct Unreproducible {
     const char *code;
@@ -1426,8 +1463,7 @@ QString Explanation::toText(const QString &lang) const
                     ? QString()
                     : (chinese ? QStringLiteral("（假定）") : QStringLiteral(" (assumed)"))));
     row(chinese ? QStringLiteral("原因") : QStringLiteral("Reason"), c.code);
-    const auto explained = ReasonCatalog::instance().explanation(
-        c.source == ExplainedSource::EngineIoServer ? QString() : c.code, language);
+    const auto explained = reasonExplanation(c, language);
     if (explained)
         out += QStringLiteral("    %1\n").arg(*explained);
     row(QStringLiteral("URL"), c.url);
@@ -1472,6 +1508,22 @@ QString Explanation::toText(const QString &lang) const
             ? QStringLiteral("无法用配置再现:\n  %1\n").arg(notReproducibleZh)
             : QStringLiteral("No profile can reproduce it:\n  %1\n").arg(notReproducibleEn);
     }
+    return out;
+}
+
+QString Explanation::headline(const QString &lang) const
+{
+    if (!error.isEmpty() || !errorCase)
+        return error;
+    const bool chinese = zh(lang);
+    const ErrorCase &c = *errorCase;
+    QString out = sourceLabel(c.source, chinese) + QStringLiteral(" · ") + c.code;
+    if (const auto explained = reasonExplanation(c, chinese ? Chinese : English))
+        out += (chinese ? QStringLiteral("：") : QStringLiteral(": ")) + *explained;
+    if (!profile)
+        out += (chinese ? QStringLiteral(" 无法用配置再现：")
+                        : QStringLiteral(" No profile can reproduce it: "))
+            + (chinese ? notReproducibleZh : notReproducibleEn);
     return out;
 }
 
@@ -1529,6 +1581,10 @@ QJsonObject Explanation::toJson() const
         co.insert(QStringLiteral("warningOnly"), c.warningOnly);
         put("connectError", c.connectError);
         put("serverMessage", c.serverMessage);
+        QJsonObject meaning;
+        meaning.insert(QStringLiteral("en"), reasonExplanation(c, English).value_or(QString()));
+        meaning.insert(QStringLiteral("zh-CN"), reasonExplanation(c, Chinese).value_or(QString()));
+        co.insert(QStringLiteral("explanation"), meaning);
         co.insert(QStringLiteral("joinedCodes"), QJsonArray::fromStringList(c.otherCodes));
         co.insert(QStringLiteral("otherReasons"), QJsonArray::fromStringList(c.otherReasons));
         if (profile) {

@@ -104,6 +104,9 @@ struct Explanation {
     // The CLI's and the GUI's text in "en" or "zh-CN": the recognised lines, the case, what the
     // reason means, and the profile's derivation (or why there is none).
     QString toText(const QString &lang) const;
+    // One line for a banner or a status bar: the source, the reason and what it means (or why
+    // it cannot be reproduced, or the error).
+    QString headline(const QString &lang) const;
     QJsonObject toJson() const;
 };
 

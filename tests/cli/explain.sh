@@ -41,6 +41,7 @@ check chrome-shows-the-fix 0 "Fix (re-run: connected)" -- "$cli" explain "$chrom
 check chrome-with-network-line 0 "NetError" -- "$cli" explain "$chrome
 $network"
 check firefox-zh-stdin 0 "已再现：运行显示了粘贴的 CORSAllowOriginNotMatchingOrigin" -- bash -c "printf '%s\n' \"\$1\" | \"\$2\" explain --lang zh-CN" _ "$firefox_zh" "$cli"
+check firefox-zh-answers-in-chinese 0 "已再现" -- bash -c "printf '%s\n' \"\$1\" | \"\$2\" explain" _ "$firefox_zh" "$cli"
 check firefox-zh-stdin-dash 0 "Firefox 控制台消息 · CORSAllowOriginNotMatchingOrigin (zh-CN)" -- bash -c "printf '%s\n' \"\$1\" | \"\$2\" explain - --lang zh-CN --no-run" _ "$firefox_zh" "$cli"
 check connect-error 0 "Reproduced: the run shows the pasted Session ID unknown." -- "$cli" explain "Session ID unknown"
 check garbage 2 "nothing in the text was recognised" -- "$cli" explain "my socket does not work, help"

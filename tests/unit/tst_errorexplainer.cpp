@@ -630,8 +630,22 @@ private slots:
                      .value(u"instances"_s)
                      .toInt(),
             2);
+        QVERIFY(o.value(u"case"_s)
+                    .toObject()
+                    .value(u"explanation"_s)
+                    .toObject()
+                    .value(u"zh-CN"_s)
+                    .toString()
+                    .contains(u"负载均衡器"_s));
+        QVERIFY(
+            e.headline(u"en"_s).startsWith(u"Engine.IO server message · Session ID unknown: "_s));
         const QJsonObject none = ErrorExplainer::explain(u"netInterrupt"_s).toJson();
         QVERIFY(none.contains(u"error"_s));
+        QCOMPARE(ErrorExplainer::explain(u"netInterrupt"_s).headline(u"en"_s),
+            none.value(u"error"_s).toString());
+        const Explanation mixed = ErrorExplainer::explain(
+            u"Blocked loading mixed active content “http://api.example.com/socket.io/?EIO=4&transport=polling&t=1”"_s);
+        QVERIFY(mixed.headline(u"zh-CN"_s).contains(u"无法用配置再现"_s));
     }
 };
 
