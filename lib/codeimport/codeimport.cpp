@@ -219,6 +219,15 @@ std::optional<JsonNode> Evaluator::toJson(
             return std::nullopt;
         }
         const FunctionExtent &extent = m_plan.functions().at(tag);
+        if (!extent.outerNames.isEmpty()) {
+            const auto [fnLine, fnColumn] = m_plan.lineColumn(extent.start);
+            add(CodeDiagnostic::Severity::Warning, fnLine, fnColumn,
+                u"%1 uses %2 from outside the function; a profile keeps only the function, "
+                "so where CorsLab runs it %2 %3 undefined (define %4 inside the function)"_s.arg(
+                    path, extent.outerNames.join(u", "_s),
+                    extent.outerNames.size() == 1 ? u"is"_s : u"are"_s,
+                    extent.outerNames.size() == 1 ? u"it"_s : u"them"_s));
+        }
         JsonNode node = JsonNode::makeObject();
         node.insert(u"function"_s,
             JsonNode::fromString(m_code.mid(extent.start, extent.end - extent.start)));

@@ -278,6 +278,7 @@ public:
     bool matchBrackets();
     void modules(QList<SourceEdit> &edits, int &count);
     void functions(QList<SourceEdit> &edits, QList<FunctionExtent> &extents);
+    void outerNames(QList<FunctionExtent> &extents) const;
 
 private:
     QStringView text(qsizetype k) const
@@ -302,9 +303,12 @@ private:
     std::vector<Token> &t;
 };
 
+// Pairs what nests properly; false when something does not (a closer without its opener, or
+// an opener never closed) — the pairs found before are kept.
 bool Planner::matchBrackets()
 {
     std::vector<qsizetype> open;
+    bool ok = true;
     for (qsizetype k = 0; k < size(); ++k) {
         if (tok(k).kind != Token::Kind::Punct)
             continue;
@@ -312,18 +316,18 @@ bool Planner::matchBrackets()
         if (p == u"(" || p == u"[" || p == u"{") {
             open.push_back(k);
         } else if (p == u")" || p == u"]" || p == u"}") {
-            if (open.empty())
-                return false;
+            const QChar expected = p == u")" ? u'(' : p == u"]" ? u'[' : u'{';
+            if (open.empty() || text(open.back()).at(0) != expected) {
+                ok = false;
+                continue;
+            }
             const qsizetype o = open.back();
             open.pop_back();
-            const QChar expected = p == u")" ? u'(' : p == u"]" ? u'[' : u'{';
-            if (text(o).at(0) != expected)
-                return false;
             t[size_t(o)].match = k;
             t[size_t(k)].match = o;
         }
     }
-    return open.empty();
+    return ok && open.empty();
 }
 
 bool Planner::endsExpression(qsizetype k) const
@@ -522,7 +526,7 @@ void Planner::functions(QList<SourceEdit> &edits, QList<FunctionExtent> &extents
                 continue;
             const qsizetype last
                 = is(k + 1, u"{") && tok(k + 1).match > 0 ? tok(k + 1).match : arrowBodyEnd(k + 1);
-            extents.append({tok(start).start, tok(last).end});
+            extents.append({tok(start).start, tok(last).end, {}});
             edits.append({tok(start).start, tok(start).start, tag});
         } else if (p == u"function" && tok(k).kind == Token::Kind::Identifier
             && !(k > 0 && is(k - 1, u"."))) {
@@ -546,14 +550,91 @@ void Planner::functions(QList<SourceEdit> &edits, QList<FunctionExtent> &extents
             if (functionIsDeclaration(start)) {
                 if (name.isEmpty())
                     continue;
-                extents.append({from, to});
+                extents.append({from, to, {}});
                 edits.append({to, to, u';' + tag + name + u';'});
             } else {
-                extents.append({from, to});
+                extents.append({from, to, {}});
                 edits.append({from, from, u'(' + tag});
                 edits.append({to, to, u")"_s});
             }
         }
+    }
+}
+
+void Planner::outerNames(QList<FunctionExtent> &extents) const
+{
+    static const QSet<QString> nodeOnly = {u"require"_s, u"process"_s, u"module"_s, u"exports"_s,
+        u"Buffer"_s, u"__dirname"_s, u"__filename"_s};
+    auto declares = [](QStringView word) {
+        return word == u"const" || word == u"let" || word == u"var" || word == u"function"
+            || word == u"class";
+    };
+    // Top-level declarations: `const a`, `const { a, b: c }`, `function f`, `class C`.
+    QSet<QString> topLevel;
+    int depth = 0;
+    for (qsizetype k = 0; k < size(); ++k) {
+        const QStringView p = text(k);
+        if (tok(k).kind == Token::Kind::Punct) {
+            if (p == u"(" || p == u"[" || p == u"{")
+                ++depth;
+            else if (p == u")" || p == u"]" || p == u"}")
+                --depth;
+            continue;
+        }
+        if (depth != 0 || !declares(p) || k + 1 >= size())
+            continue;
+        if (tok(k + 1).kind == Token::Kind::Identifier) {
+            topLevel.insert(text(k + 1).toString());
+        } else if ((is(k + 1, u"{") || is(k + 1, u"[")) && tok(k + 1).match > 0) {
+            for (qsizetype m = k + 2; m < tok(k + 1).match; ++m) {
+                if (tok(m).kind == Token::Kind::Identifier && !is(m + 1, u":"))
+                    topLevel.insert(text(m).toString());
+            }
+        }
+    }
+    for (FunctionExtent &extent : extents) {
+        qsizetype first = 0;
+        while (first < size() && tok(first).start < extent.start)
+            ++first;
+        qsizetype last = first;
+        while (last < size() && tok(last).end <= extent.end)
+            ++last;
+        // Declared inside: parameters (every name before the body's `{` or the arrow), and
+        // names after const/let/var/function/class.
+        QSet<QString> inside;
+        qsizetype body = first;
+        while (body < last && !is(body, u"=>") && !is(body, u"{"))
+            ++body;
+        for (qsizetype m = first; m < last; ++m) {
+            if (tok(m).kind != Token::Kind::Identifier)
+                continue;
+            if (m < body || (m > first && declares(text(m - 1))))
+                inside.insert(text(m).toString());
+        }
+        // Destructuring declarations inside: const { a, b } = ...
+        for (qsizetype m = first; m + 1 < last; ++m) {
+            if (declares(text(m)) && (is(m + 1, u"{") || is(m + 1, u"[")) && tok(m + 1).match > 0) {
+                for (qsizetype n = m + 2; n < tok(m + 1).match; ++n) {
+                    if (tok(n).kind == Token::Kind::Identifier && !is(n + 1, u":"))
+                        inside.insert(text(n).toString());
+                }
+            }
+        }
+        QStringList names;
+        for (qsizetype m = body; m < last; ++m) {
+            if (tok(m).kind != Token::Kind::Identifier)
+                continue;
+            const QString name = text(m).toString();
+            if (inside.contains(name) || names.contains(name))
+                continue;
+            if (m > 0 && (is(m - 1, u".") || is(m - 1, u"?.")))
+                continue; // a property: x.name
+            if (is(m + 1, u":") && m > 0 && (is(m - 1, u"{") || is(m - 1, u",")))
+                continue; // a key: { name: ... }
+            if (topLevel.contains(name) || nodeOnly.contains(name))
+                names << name;
+        }
+        extent.outerNames = names;
     }
 }
 
@@ -577,17 +658,16 @@ JsSourcePlan JsSourcePlan::make(const QString &original, bool instrument)
     Tokenizer tokenizer(original);
     bool ok = tokenizer.run();
     Planner planner(original, tokenizer.tokens);
-    ok = ok && planner.matchBrackets();
-    if (!ok) {
-        plan.m_scanFailed = true;
-        plan.m_rewritten = original;
-        plan.m_rewrittenLineStarts = plan.m_originalLineStarts;
-        return plan;
-    }
+    ok = planner.matchBrackets() && ok;
+    // Module lines are rewritten even in text the tokenizer could not read to the end, so the
+    // engine's syntax error points at the real mistake, not at an `import` line.
+    plan.m_scanFailed = !ok;
     QList<SourceEdit> edits;
     planner.modules(edits, plan.m_moduleStatements);
-    if (instrument)
+    if (instrument && ok) {
         planner.functions(edits, plan.m_functions);
+        planner.outerNames(plan.m_functions);
+    }
     std::stable_sort(edits.begin(), edits.end(),
         [](const SourceEdit &a, const SourceEdit &b) { return a.start < b.start; });
     qsizetype at = 0;

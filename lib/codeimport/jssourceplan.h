@@ -4,6 +4,7 @@
 
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 namespace corslab {
 
@@ -18,6 +19,10 @@ struct SourceEdit {
 struct FunctionExtent {
     qsizetype start = 0;
     qsizetype end = 0;
+    // Names it uses that the code declares outside it at the top level (or Node's require,
+    // process, module, exports, Buffer, __dirname, __filename): a profile keeps the function
+    // alone, so these do not exist where CorsLab runs it.
+    QStringList outerNames;
 };
 
 // I/O-free. A small JavaScript tokenizer (strings, templates, comments, RegExp literals,
@@ -42,7 +47,8 @@ public:
     const QString &rewritten() const { return m_rewritten; }
     const QList<FunctionExtent> &functions() const { return m_functions; }
     // Something the tokenizer could not read (an unterminated string, comment, template or
-    // RegExp); the engine's own syntax check reports it, this only makes the plan do nothing.
+    // RegExp, brackets that do not pair); the engine's own syntax check reports it. Module
+    // lines before it are still rewritten; functions are not tagged.
     bool scanFailed() const { return m_scanFailed; }
     // Module statements it rewrote (for notes): "line 1: import { Server } from \"socket.io\"".
     int moduleStatementCount() const { return m_moduleStatements; }

@@ -76,6 +76,8 @@ private slots:
     void corsMiddlewareIsANote();
     void environmentDefaults();
     void unknownOptionWarns();
+    void outerNamesWarn_data();
+    void outerNamesWarn();
 };
 
 void TestCodeImport::roundTrip_data()
@@ -295,6 +297,41 @@ void TestCodeImport::unknownOptionWarns()
     QCOMPARE(r.profile->server.unknown.size(), size_t(1));
     QVERIFY2(describe(r).contains(u"server.js:2:1: warning: server.serveClient"_s),
         qPrintable(describe(r)));
+}
+
+void TestCodeImport::outerNamesWarn_data()
+{
+    QTest::addColumn<QString>("code");
+    QTest::addColumn<QString>("warning"); // empty: no such warning
+    QTest::newRow("top-level list")
+        << u"const allowed = [\"https://a.example\"];\nnew Server({ cors: { origin: (o, cb) => "
+           u"cb(null, allowed.includes(o)) } });\n"_s
+        << u"server.js:2:30: warning: options.cors.origin uses allowed from outside the "
+           u"function"_s;
+    QTest::newRow("parameter shadows")
+        << u"const origin = 1;\nnew Server({ cors: { origin: (origin, cb) => cb(null, "
+           u"!!origin) } });\n"_s
+        << QString();
+    QTest::newRow("local const and key")
+        << u"const list = 1;\nnew Server({ allowRequest: (req, cb) => { const list = { list: "
+           u"2 }; cb(null, list.list === 2); } });\n"_s
+        << QString();
+    QTest::newRow("node globals")
+        << u"const io = new Server();\n"
+           u"io.use((socket, next) => next(process.env.X ? null : new Error(\"x\")));\n"_s
+        << u"server.js:2:8: warning: the middleware of / uses process from outside"_s;
+}
+
+void TestCodeImport::outerNamesWarn()
+{
+    QFETCH(QString, code);
+    QFETCH(QString, warning);
+    const CodeImportResult r = CodeImport::fromServerCode(code);
+    const QString all = describe(r);
+    if (warning.isEmpty())
+        QVERIFY2(!all.contains(u"from outside the function"_s), qPrintable(all));
+    else
+        QVERIFY2(all.contains(warning), qPrintable(all));
 }
 
 QTEST_GUILESS_MAIN(TestCodeImport)
