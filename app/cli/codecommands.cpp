@@ -9,6 +9,7 @@
 
 #include <QFile>
 #include <QFileInfo>
+#include <QLoggingCategory>
 #include <QTextStream>
 
 #include <cstdio>
@@ -172,6 +173,9 @@ int fromCode(const QStringList &input)
         err() << label(clientPath) << ": error: the client code is empty\n";
         return 1;
     }
+    // QJSEngine's compiler warns about the user's code on stderr ("Variable x is used before
+    // its declaration", at positions of the rewritten text); the diagnostics below are ours.
+    QLoggingCategory::setFilterRules(QStringLiteral("qt.qml.compiler.warning=false"));
     result = CodeImport::fromCode(server, client, base);
     for (const CodeDiagnostic &d : result.diagnostics) {
         QString file = d.side == CodeSide::Server ? label(serverPath) : label(clientPath);

@@ -229,8 +229,15 @@ std::optional<JsonNode> Evaluator::toJson(
                     extent.outerNames.size() == 1 ? u"it"_s : u"them"_s));
         }
         JsonNode node = JsonNode::makeObject();
+        if (!extent.prefix.isEmpty()) {
+            const auto [fnLine, fnColumn] = m_plan.lineColumn(extent.start);
+            add(CodeDiagnostic::Severity::Note, fnLine, fnColumn,
+                u"%1 is written as a method; the profile keeps it as the same function written "
+                "as an expression (\"%2\" before it)"_s.arg(path, extent.prefix.trimmed()));
+        }
         node.insert(u"function"_s,
-            JsonNode::fromString(m_code.mid(extent.start, extent.end - extent.start)));
+            JsonNode::fromString(
+                extent.prefix + m_code.mid(extent.start, extent.end - extent.start)));
         return node;
     }
     if (value.isRegExp()) {

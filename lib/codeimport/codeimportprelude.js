@@ -341,9 +341,13 @@
         __filename: "/app/" + userFile,
         global: global,
         globalThis: global,
-        // Fragments that use these without importing them still run.
+        // Fragments that use these without importing or making them still run (the code's
+        // own declarations hide them).
         Server: Server,
         io: io,
+        httpServer: makeHttpServer("http"),
+        server: makeHttpServer("http"),
+        app: express(),
         __corslabDefault: function (m) {
             return m && m.default !== undefined ? m.default : m;
         },

@@ -279,6 +279,7 @@ public:
     void modules(QList<SourceEdit> &edits, int &count);
     void functions(QList<SourceEdit> &edits, QList<FunctionExtent> &extents);
     void outerNames(QList<FunctionExtent> &extents) const;
+    bool opensObjectLiteral(qsizetype k) const;
 
 private:
     QStringView text(qsizetype k) const
@@ -505,12 +506,52 @@ void Planner::modules(QList<SourceEdit> &edits, int &count)
     }
 }
 
+// `{` opening an object literal (not a block, a function body or a class body): what stands
+// before it expects an expression.
+bool Planner::opensObjectLiteral(qsizetype k) const
+{
+    if (k <= 0 || !is(k, u"{"))
+        return false;
+    const QStringView p = text(k - 1);
+    if (tok(k - 1).kind == Token::Kind::Identifier)
+        return p == u"return" || p == u"typeof" || p == u"void" || p == u"yield" || p == u"await"
+            || p == u"default";
+    return p == u"(" || p == u"," || p == u"=" || p == u":" || p == u"[" || p == u"?" || p == u"||"
+        || p == u"&&" || p == u"??" || p == u"...";
+}
+
 void Planner::functions(QList<SourceEdit> &edits, QList<FunctionExtent> &extents)
 {
+    std::vector<qsizetype> enclosing; // open brackets around the current token
+    static const QSet<QString> notMethods = {u"if"_s, u"for"_s, u"while"_s, u"switch"_s, u"catch"_s,
+        u"with"_s, u"function"_s, u"return"_s, u"typeof"_s};
     for (qsizetype k = 0; k < size(); ++k) {
         const QStringView p = text(k);
         const QString tag
             = JsSourcePlan::TagObject + u'[' + QString::number(extents.size()) + u"]="_s;
+        if (tok(k).kind == Token::Kind::Punct) {
+            if ((p == u"(" || p == u"[" || p == u"{") && tok(k).match > 0)
+                enclosing.push_back(k);
+            else if ((p == u")" || p == u"]" || p == u"}") && !enclosing.empty()
+                && enclosing.back() == tok(k).match)
+                enclosing.pop_back();
+        }
+        // A method in an object literal, `origin(origin, callback) { ... }`: becomes
+        // `origin: TAG=function (origin, callback) { ... }`, and its source is kept as
+        // `function origin(...) { ... }`, the same function as an expression.
+        if ((tok(k).kind == Token::Kind::Identifier || tok(k).kind == Token::Kind::String)
+            && !notMethods.contains(p.toString()) && is(k + 1, u"(") && tok(k + 1).match > 0
+            && is(tok(k + 1).match + 1, u"{") && tok(tok(k + 1).match + 1).match > 0 && k > 0
+            && (is(k - 1, u"{") || is(k - 1, u",")) && !enclosing.empty()
+            && opensObjectLiteral(enclosing.back())) {
+            const qsizetype close = tok(tok(k + 1).match + 1).match;
+            // A quoted key ("my-key"(a) {}) cannot name the function: the text from "(" on.
+            const qsizetype from
+                = tok(k).kind == Token::Kind::String ? tok(k + 1).start : tok(k).start;
+            extents.append({from, tok(close).end, {}, u"function "_s});
+            edits.append({tok(k).end, tok(k + 1).start, u": "_s + tag + u"function "_s});
+            continue;
+        }
         if (p == u"=>" && tok(k).kind == Token::Kind::Punct && k > 0) {
             qsizetype start = k - 1;
             if (is(start, u")")) {
@@ -526,7 +567,7 @@ void Planner::functions(QList<SourceEdit> &edits, QList<FunctionExtent> &extents
                 continue;
             const qsizetype last
                 = is(k + 1, u"{") && tok(k + 1).match > 0 ? tok(k + 1).match : arrowBodyEnd(k + 1);
-            extents.append({tok(start).start, tok(last).end, {}});
+            extents.append({tok(start).start, tok(last).end, {}, {}});
             edits.append({tok(start).start, tok(start).start, tag});
         } else if (p == u"function" && tok(k).kind == Token::Kind::Identifier
             && !(k > 0 && is(k - 1, u"."))) {
@@ -550,10 +591,10 @@ void Planner::functions(QList<SourceEdit> &edits, QList<FunctionExtent> &extents
             if (functionIsDeclaration(start)) {
                 if (name.isEmpty())
                     continue;
-                extents.append({from, to, {}});
+                extents.append({from, to, {}, {}});
                 edits.append({to, to, u';' + tag + name + u';'});
             } else {
-                extents.append({from, to, {}});
+                extents.append({from, to, {}, {}});
                 edits.append({from, from, u'(' + tag});
                 edits.append({to, to, u")"_s});
             }

@@ -23,13 +23,17 @@ struct FunctionExtent {
     // process, module, exports, Buffer, __dirname, __filename): a profile keeps the function
     // alone, so these do not exist where CorsLab runs it.
     QStringList outerNames;
+    // Put before the text to make it an expression: "function " for a method written
+    // `name(args) { ... }` in an object literal; empty otherwise.
+    QString prefix;
 };
 
 // I/O-free. A small JavaScript tokenizer (strings, templates, comments, RegExp literals,
 // brackets) finds:
 //  - ES module lines (`import ... from "m"`, `export ...`) at the top level, rewritten into
 //    require() calls on the same lines (line count kept, so line numbers stay the user's);
-//  - every arrow function, function expression and function declaration, tagged so the value
+//  - every arrow function, function expression, function declaration and method of an object
+//    literal, tagged so the value
 //    CodeImport finds in an option can be traced back to its source text: QJSEngine's
 //    Function.prototype.toString() gives "function() { [native code] }", not the source.
 // Tag N is `TagObject[N]`, an accessor the prelude defines; arrows get a `TagObject[N]=` prefix

@@ -157,9 +157,25 @@ void TestCodeImport::functionSourceIsExact()
     QCOMPARE(r.profile->server.allowRequest->source,
         u"function allow(req, callback) { callback(null, true); }"_s);
 
-    // A method cannot be traced back: a clear error.
+    // A method: the same function as an expression, with a note.
     r = CodeImport::fromServerCode(
         u"new Server({ cors: { origin(o, cb) { cb(null, true); } } });"_s);
+    QVERIFY2(r.profile, qPrintable(describe(r)));
+    QCOMPARE(std::get<ScriptFunction>(r.profile->server.cors->origin).source,
+        u"function origin(o, cb) { cb(null, true); }"_s);
+    QVERIFY2(describe(r).contains(u"server.js:1:22: note: options.cors.origin is written as a "
+                                  u"method"_s),
+        qPrintable(describe(r)));
+    // Blocks and class bodies are not object literals: their code runs unchanged.
+    r = CodeImport::fromServerCode(
+        u"class Checker { check(o, cb) { cb(null, true); } }\nif (true) { run(1) }\n"
+        u"function run(x) { return x; }\nconst c = new Checker();\n"
+        u"new Server({ allowRequest: (req, cb) => c.check(req, cb) });\n"_s);
+    QVERIFY2(r.profile, qPrintable(describe(r)));
+
+    // A function made at run time cannot be traced back: a clear error.
+    r = CodeImport::fromServerCode(
+        u"new Server({ cors: { origin: new Function(\"o\", \"cb\", \"cb(null, true)\") } });"_s);
     QVERIFY(!r.profile);
     QVERIFY2(describe(r).contains(u"options.cors.origin is a function whose source"_s),
         qPrintable(describe(r)));
