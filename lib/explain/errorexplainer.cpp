@@ -37,6 +37,7 @@ enum class Setup {
     None,
     NoCors, // server without cors: no Access-Control-Allow-Origin at all
     OriginFunctionError, // cors.origin function calling back with an Error: 400 without CORS
+    WrongPath, // the client's path is not the server's: the HTTP server's 404, no CORS headers
     Wildcard, // cors origin "*" + credentials: true, page withCredentials
     OriginValue, // cors.origin sends the quoted value verbatim
     MultipleLines, // the server's value plus a second Access-Control-Allow-Origin from a proxy
@@ -430,8 +431,11 @@ struct Builder {
         case ExplainedSource::ChromiumCors:
         case ExplainedSource::Firefox:
             if (is({"MissingAllowOriginHeader", "PreflightMissingAllowOriginHeader",
-                    "CORSMissingAllowOrigin2"}))
+                    "CORSMissingAllowOrigin2"})) {
+                if (c.status == 404)
+                    return Setup::WrongPath;
                 return c.status == 400 && !c.preflight ? Setup::OriginFunctionError : Setup::NoCors;
+            }
             if (is({"WildcardOriginNotAllowed", "PreflightWildcardOriginNotAllowed",
                     "CORSNotSupportingCredentials"}))
                 return Setup::Wildcard;
@@ -606,6 +610,22 @@ struct Builder {
                                "400 \"Bad request\" without them"),
                 QStringLiteral("响应状态为 400 且没有 CORS 头：cors.origin 函数回调 Error 时，"
                                "engine.io 会返回不带 CORS 头的 400 \"Bad request\""));
+            break;
+        }
+        case Setup::WrongPath: {
+            corsOrigin(p);
+            p.server.path = path == DefaultPath ? QStringLiteral("/ws") : DefaultPath;
+            say(QStringLiteral("the response was 404: the request's path (%1) is not the server's "
+                               "Socket.IO path (here server.path %2), so the HTTP server answers "
+                               "404 without CORS headers; the client's path option must be the "
+                               "server's path")
+                    .arg(path, p.server.path),
+                QStringLiteral("响应为 404：请求的路径（%1）不是服务器的 Socket.IO 路径（这里 "
+                               "server.path 为 %2），HTTP 服务器因此返回不带 CORS 头的 "
+                               "404；客户端的 path 选项必须与服务器的路径一致")
+                    .arg(path, p.server.path));
+            if (c.preflight)
+                forcePreflight(p, c.header);
             break;
         }
         case Setup::Wildcard: {
@@ -1315,12 +1335,12 @@ Explanation ErrorExplainer::explain(const QString &text)
                 e.setupEn.prepend(
                     QStringLiteral("the server is CorsLab's embedded one: the URL's host (%1) is "
                                    "replaced by it (http://localhost:PORT); the path %2 is kept as "
-                                   "server.path")
+                                   "client.options.path and, unless said below, server.path")
                         .arg(host.isEmpty() ? c.url : host, path));
                 e.setupZh.prepend(
                     QStringLiteral("服务器是 CorsLab 的嵌入式服务器：地址中的主机（%1）"
                                    "被它替换（http://localhost:PORT）；路径 %2 保留为 "
-                                   "server.path")
+                                   "client.options.path，除非下面另有说明，也保留为 server.path")
                         .arg(host.isEmpty() ? c.url : host, path));
                 if (!c.url.contains(QLatin1String("EIO="))) {
                     e.setupEn << QStringLiteral(

@@ -475,6 +475,37 @@ private slots:
         QVERIFY(r.checks.value(r.verdict.failedCheck).status == 400);
     }
 
+    // A 404 without CORS headers: the client's path is not the server's.
+    void status404MeansAnotherPath_data()
+    {
+        QTest::addColumn<QString>("text");
+        ChromiumMessageParams p;
+        p.url = Url;
+        p.origin = Origin;
+        NetworkLineParams line;
+        line.url = Url;
+        line.status = 404;
+        QTest::newRow("chromium") << *catalog().chromiumMessage(u"MissingAllowOriginHeader"_s, p)
+                + u'\n' + catalog().companionLine(line);
+        for (const QString &language : catalog().languages())
+            QTest::newRow(qPrintable(u"firefox "_s + language)) << *catalog().firefoxMessage(
+                u"CORSMissingAllowOrigin2"_s, language,
+                {u"https://x.example/api/socket.io/?EIO=4&transport=polling&t=1"_s, u"404"_s});
+    }
+    void status404MeansAnotherPath()
+    {
+        QFETCH(QString, text);
+        const Explanation e = ErrorExplainer::explain(text);
+        QVERIFY(e.profile);
+        QCOMPARE(e.errorCase->status, 404);
+        QVERIFY(e.profile->server.path != e.profile->client.options.path);
+        QVERIFY(e.profile->server.cors);
+        const RunResult r = run(*e.profile);
+        QString detail;
+        QVERIFY2(ErrorExplainer::reproduces(*e.errorCase, r, &detail), qPrintable(detail));
+        QCOMPARE(r.checks.value(r.verdict.failedCheck).status, 404);
+    }
+
     // Firefox's blocking line and "CORS request did not succeed" make a preflight case.
     void firefoxPairIsAPreflight()
     {
