@@ -151,8 +151,12 @@ bool Evaluator::syntaxCheck()
     static const QRegularExpression asyncKeyword(u"\\b(async|await)\\b"_s);
     if (asyncKeyword.match(m_code).hasMatch())
         message += u"; QJSEngine 6.4 has no async functions (Node does)"_s;
-    error(l, column > 0 ? c : 0,
-        u"line %1%2: %3"_s.arg(l).arg(column > 0 ? u", column %1"_s.arg(c) : QString(), message));
+    if (line <= 0)
+        error(0, 0, message); // e.g. "Maximum statement or expression depth exceeded"
+    else
+        error(l, column > 0 ? c : 0,
+            u"line %1%2: %3"_s.arg(l).arg(
+                column > 0 ? u", column %1"_s.arg(c) : QString(), message));
     return false;
 }
 
@@ -206,8 +210,9 @@ std::optional<JsonNode> Evaluator::toJson(
         return JsonNode::fromString(value.toString());
     if (value.isCallable()) {
         if (m_api.property(u"isStub"_s).call({value}).toBool()) {
-            error(line, 0,
-                u"%1 is a stand-in CorsLab made for a module, not a value of the code"_s.arg(path));
+            add(CodeDiagnostic::Severity::Warning, line, 0,
+                u"%1 comes from a module CorsLab only stands in for (an adapter, a client of "
+                "another service...); it is left out of the profile"_s.arg(path));
             return std::nullopt;
         }
         const int tag = m_api.property(u"tagOf"_s).call({value}).toInt();
@@ -275,8 +280,9 @@ std::optional<JsonNode> Evaluator::toJson(
     }
     if (value.isObject()) {
         if (m_api.property(u"isStub"_s).call({value}).toBool()) {
-            error(line, 0,
-                u"%1 is a stand-in CorsLab made for a module, not a value of the code"_s.arg(path));
+            add(CodeDiagnostic::Severity::Warning, line, 0,
+                u"%1 comes from a module CorsLab only stands in for (an adapter, a client of "
+                "another service...); it is left out of the profile"_s.arg(path));
             return std::nullopt;
         }
         if (value.isDate()) {

@@ -1,3 +1,4 @@
 # lib/codeimport: server and client JavaScript read back into a profile (CodeImport), the
 # round trip through CodeWriter for every bundled example, and the snippets in tests/data/code.
 corslab_unit_test(tst_codeimport)
+corslab_unit_test(tst_jssourceplan)
