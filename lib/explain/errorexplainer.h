@@ -4,6 +4,13 @@
 // page origin, header or method, credentials...) and a Profile that reproduces it against
 // CorsLab's embedded server, or an honest sentence saying why no profile can. I/O-free: the caller
 // runs the profile (TestRun) and asks reproduces() whether the run showed the pasted reason.
+//
+//   const Explanation e = ErrorExplainer::explain(pastedText);
+//   if (!e.recognised())          -> show e.error (what was expected)
+//   show e.toText(lang) / e.headline(lang)
+//   if (e.profile)                -> open *e.profile, run it: TestRun(*e.profile, {}), then
+//                                    ErrorExplainer::reproduces(*e.errorCase, run.result(), &why)
+//   else                          -> e.notReproducibleEn / e.notReproducibleZh say why
 #pragma once
 
 #include "cors/reasoncatalog.h"
