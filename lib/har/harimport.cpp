@@ -5,12 +5,15 @@
 #include "socketio/socketiopacket.h"
 
 #include <QDateTime>
+#include <QHash>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSet>
 #include <QUrl>
 #include <QUrlQuery>
 
 #include <algorithm>
+#include <limits>
 
 namespace corslab {
 
@@ -96,6 +99,21 @@ private:
     void replay();
     bool replayPolling(const Item &item);
     bool replayWebSocket(const Item &item);
+    // Something the page receives later than the request that brought it: a WebSocket message,
+    // or the packets of a polling response (at the response's end).
+    struct PendingMessage {
+        HarWebSocketMessage message;
+        bool probe = false;
+        int exchange = 0;
+        QString url;
+        std::optional<QString> pollBody; // set: a polling response's payload
+        double atMs = 0; // 0: unknown (replayed before the next request)
+    };
+    void enqueue(PendingMessage pending);
+    // false: the page saw connect_error (unless all, which replays everything left: what the HAR
+    // recorded after the failure still belongs on the timeline, the outcome is settled).
+    bool flushMessages(double untilMs, bool all = false);
+    bool replayMessage(const PendingMessage &pending);
     void incomingPacket(const EngineIoPacket &p);
     void outgoingPacket(const EngineIoPacket &p);
     int record(TimelineEvent e);
@@ -143,7 +161,7 @@ private:
     bool m_marksFailures = true; // the recorder writes _error for refused requests (Chrome does)
     bool m_websocketFirst = false;
     int m_eio = 4;
-    QList<const HarEntry *> m_judged; // the entries the timeline shows
+    QList<PendingMessage> m_pending; // WebSocket messages not yet replayed, in time order
 };
 
 HarImportResult Importer::run()
@@ -218,20 +236,22 @@ void Importer::select()
     QList<const HarEntry *> ordered;
     for (const HarEntry &e : m_log.entries)
         ordered << &e;
-    auto startMs = [](const HarEntry *e) {
+    QHash<const HarEntry *, qint64> starts;
+    for (const HarEntry *e : ordered) {
         const QDateTime t = QDateTime::fromString(e->startedDateTime, Qt::ISODateWithMs);
-        return t.isValid() ? t.toMSecsSinceEpoch() : qint64(-1);
-    };
+        starts.insert(e, t.isValid() ? t.toMSecsSinceEpoch() : qint64(-1));
+    }
     const bool allTimed = std::all_of(
-        ordered.begin(), ordered.end(), [&](const HarEntry *e) { return startMs(e) >= 0; });
+        ordered.begin(), ordered.end(), [&](const HarEntry *e) { return starts.value(e) >= 0; });
     if (allTimed)
-        std::stable_sort(ordered.begin(), ordered.end(),
-            [&](const HarEntry *a, const HarEntry *b) { return startMs(a) < startMs(b); });
+        std::stable_sort(ordered.begin(), ordered.end(), [&](const HarEntry *a, const HarEntry *b) {
+            return starts.value(a) < starts.value(b);
+        });
 
-    QStringList enginePaths;
+    QSet<QString> enginePaths;
     for (const HarEntry *e : ordered) {
         if (HarImport::isEngineIoUrl(e->url))
-            enginePaths << QUrl(e->url).path();
+            enginePaths.insert(QUrl(e->url).path());
     }
     if (enginePaths.isEmpty()) {
         m_result.error = QStringLiteral(
@@ -278,22 +298,28 @@ void Importer::select()
     // Pair each preflight with the request it was made for (Chrome gives both the same URL; it
     // reports the request before its preflight, CorsLab's export after it).
     QList<bool> paired(all.size(), false);
+    QHash<QString, QList<qsizetype>> pollingByUrl; // unpaired polling requests, in order
+    for (qsizetype j = 0; j < all.size(); ++j) {
+        if (all[j].kind == EntryKind::Polling)
+            pollingByUrl[all[j].entry->url].append(j);
+    }
     for (qsizetype i = 0; i < all.size(); ++i) {
         if (all[i].kind != EntryKind::Preflight)
             continue;
-        auto candidate = [&](qsizetype j) {
-            return all[j].kind == EntryKind::Polling && !all[j].preflight
-                && all[j].entry->url == all[i].entry->url;
-        };
-        qsizetype match = -1;
-        for (qsizetype j = i + 1; j < all.size() && match < 0; ++j)
-            match = candidate(j) ? j : -1;
-        for (qsizetype j = i - 1; j >= 0 && match < 0; --j)
-            match = candidate(j) ? j : -1;
-        if (match >= 0) {
-            all[match].preflight = all[i].entry;
-            paired[i] = true;
+        QList<qsizetype> &candidates = pollingByUrl[all[i].entry->url];
+        if (candidates.isEmpty())
+            continue;
+        // The first one after the preflight, else the last one before it.
+        qsizetype pick = candidates.size() - 1;
+        for (qsizetype k = 0; k < candidates.size(); ++k) {
+            if (candidates.at(k) > i) {
+                pick = k;
+                break;
+            }
         }
+        all[candidates.at(pick)].preflight = all[i].entry;
+        candidates.removeAt(pick);
+        paired[i] = true;
     }
     // An unpaired preflight stands for a request that was never sent.
     for (qsizetype i = 0; i < all.size(); ++i) {
@@ -757,6 +783,8 @@ void Importer::replay()
     for (const Item &item : std::as_const(m_items)) {
         const HarEntry &first = item.preflight ? *item.preflight : *item.entry;
         const QDateTime t = QDateTime::fromString(first.startedDateTime, Qt::ISODateWithMs);
+        if (!flushMessages(t.isValid() ? double(t.toMSecsSinceEpoch()) : 0.0))
+            break;
         if (t.isValid()) {
             if (m_t0Ms < 0)
                 m_t0Ms = t.toMSecsSinceEpoch();
@@ -767,6 +795,7 @@ void Importer::replay()
         if (!go || m_client.hasConnectError)
             break;
     }
+    flushMessages(std::numeric_limits<double>::infinity(), true);
     if (!m_socketConnected && !m_client.hasConnectError && m_bodiesMissing && m_postAfterOpen
         && m_pollAfterPost) {
         // Without bodies the CONNECT answer is not visible; the page went on polling after
@@ -972,10 +1001,12 @@ bool Importer::replayPolling(const Item &item)
             m_transport = QStringLiteral("polling");
         return true;
     }
-    const auto packets = m_eio == 3 ? EngineIoPayload::decodeV3(e.responseBody)
-                                    : EngineIoPayload::decodeV4(e.responseBody);
-    for (const EngineIoPacket &packet : packets)
-        incomingPacket(packet);
+    const QDateTime started = QDateTime::fromString(e.startedDateTime, Qt::ISODateWithMs);
+    PendingMessage pending;
+    pending.pollBody = e.responseBody;
+    pending.atMs
+        = started.isValid() ? double(started.toMSecsSinceEpoch()) + qMax(0.0, e.timeMs) : 0;
+    enqueue(pending);
     return true;
 }
 
@@ -1084,47 +1115,87 @@ bool Importer::replayWebSocket(const Item &item)
             "packets are not visible")
                                .arg(pathAndQuery(item.url));
     }
-    for (const HarWebSocketMessage &m : e.webSocketMessages) {
-        if (m_t0Ms >= 0 && m.time > 0)
-            m_nowUs = qMax(m_nowUs, qint64(m.time * 1000.0 - double(m_t0Ms)) * 1000);
-        if (m.opcode == 1 || m.opcode == 2) {
-            const EngineIoPacket p = m.opcode == 2
-                ? EngineIoPacket::decode(m_eio == 3 ? EngineIoProtocol::V3 : EngineIoProtocol::V4,
-                    QByteArrayView(QByteArray::fromBase64(m.data.toLatin1())))
-                : EngineIoPacket::decode(
-                    m_eio == 3 ? EngineIoProtocol::V3 : EngineIoProtocol::V4, QStringView(m.data));
-            if (m.outgoing) {
-                if (p.type() == EngineIoPacket::Type::Upgrade && probe) {
-                    outgoingPacket(p);
-                    m_upgraded = true;
-                    m_transport = QStringLiteral("websocket");
-                    recordPage(TimelineStep::Upgrade, QStringLiteral("upgraded to websocket"));
-                    continue;
-                }
-                outgoingPacket(p);
-            } else {
-                incomingPacket(p);
+    // The messages happen at their own times, interleaved with the polling requests in flight.
+    for (const HarWebSocketMessage &m : e.webSocketMessages)
+        enqueue({m, probe, exchange, e.url, std::nullopt, m.time > 0 ? m.time * 1000.0 : 0.0});
+    return true;
+}
+
+void Importer::enqueue(PendingMessage pending)
+{
+    // Stable by time: after everything due at the same moment or earlier.
+    qsizetype at = m_pending.size();
+    while (pending.atMs > 0 && at > 0 && m_pending.at(at - 1).atMs > pending.atMs)
+        --at;
+    m_pending.insert(at, std::move(pending));
+}
+
+bool Importer::flushMessages(double untilMs, bool all)
+{
+    while (!m_pending.isEmpty()) {
+        const PendingMessage &next = m_pending.constFirst();
+        // HAR times have millisecond steps: a response ending within 1 ms of the next request's
+        // start is taken to have come first (socket.io-client sends in answer to what it got).
+        if (next.atMs > 0 && next.atMs > untilMs + (next.pollBody ? 1.0 : 0.0))
+            return true;
+        const PendingMessage pending = m_pending.takeFirst();
+        if (pending.pollBody) {
+            if (m_t0Ms >= 0 && pending.atMs > 0)
+                m_nowUs = qMax(m_nowUs, qint64(pending.atMs - double(m_t0Ms)) * 1000);
+            const auto packets = m_eio == 3 ? EngineIoPayload::decodeV3(*pending.pollBody)
+                                            : EngineIoPayload::decodeV4(*pending.pollBody);
+            for (const EngineIoPacket &packet : packets) {
+                incomingPacket(packet);
+                if (m_client.hasConnectError && !all)
+                    return false;
             }
-            if (m_client.hasConnectError)
-                return false;
             continue;
         }
-        TimelineEvent f;
-        f.side = m.outgoing ? TimelineSide::Browser : TimelineSide::Network;
-        f.layer = QStringLiteral("websocket");
-        f.step = m.opcode == 8 ? TimelineStep::Close : TimelineStep::Heartbeat;
-        f.kind = TimelineKind::Frame;
-        f.exchange = exchange;
-        f.outgoing = m.outgoing;
-        f.url = e.url;
-        f.summary = QStringLiteral("%1 %2 frame")
-                        .arg(m.outgoing ? QStringLiteral("→") : QStringLiteral("←"),
-                            m.opcode == 8       ? QStringLiteral("close")
-                                : m.opcode == 9 ? QStringLiteral("ping")
-                                                : QStringLiteral("pong"));
-        f.raw = m.data.toUtf8();
-        record(f);
+        if (!replayMessage(pending) && !all)
+            return false;
     }
+    return true;
+}
+
+bool Importer::replayMessage(const PendingMessage &pending)
+{
+    const HarWebSocketMessage &m = pending.message;
+    const bool probe = pending.probe;
+    if (m_t0Ms >= 0 && m.time > 0)
+        m_nowUs = qMax(m_nowUs, qint64(m.time * 1000.0 - double(m_t0Ms)) * 1000);
+    if (m.opcode == 1 || m.opcode == 2) {
+        const EngineIoPacket p = m.opcode == 2
+            ? EngineIoPacket::decode(m_eio == 3 ? EngineIoProtocol::V3 : EngineIoProtocol::V4,
+                QByteArrayView(QByteArray::fromBase64(m.data.toLatin1())))
+            : EngineIoPacket::decode(
+                m_eio == 3 ? EngineIoProtocol::V3 : EngineIoProtocol::V4, QStringView(m.data));
+        if (m.outgoing) {
+            outgoingPacket(p);
+            if (p.type() == EngineIoPacket::Type::Upgrade && probe) {
+                m_upgraded = true;
+                m_transport = QStringLiteral("websocket");
+                recordPage(TimelineStep::Upgrade, QStringLiteral("upgraded to websocket"));
+            }
+        } else {
+            incomingPacket(p);
+        }
+        return !m_client.hasConnectError;
+    }
+    TimelineEvent f;
+    f.side = m.outgoing ? TimelineSide::Browser : TimelineSide::Network;
+    f.layer = QStringLiteral("websocket");
+    f.step = m.opcode == 8 ? TimelineStep::Close : TimelineStep::Heartbeat;
+    f.kind = TimelineKind::Frame;
+    f.exchange = pending.exchange;
+    f.outgoing = m.outgoing;
+    f.url = pending.url;
+    f.summary = QStringLiteral("%1 %2 frame")
+                    .arg(m.outgoing ? QStringLiteral("→") : QStringLiteral("←"),
+                        m.opcode == 8       ? QStringLiteral("close")
+                            : m.opcode == 9 ? QStringLiteral("ping")
+                                            : QStringLiteral("pong"));
+    f.raw = m.data.toUtf8();
+    record(f);
     return true;
 }
 
