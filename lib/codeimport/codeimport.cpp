@@ -148,6 +148,10 @@ bool Evaluator::syntaxCheck()
     const auto [l, c] = plan.mapToOriginal(line, column > 0 ? column : 1);
     if (message.contains(u"Expected token `}'"_s) && m_code.contains(u"..."_s))
         message += u"; QJSEngine 6.4 has no ... in object literals: use Object.assign()"_s;
+    static const QRegularExpression dynamicImport(u"\\bimport\\s*\\("_s);
+    if (dynamicImport.match(m_code).hasMatch())
+        message += u"; import() is not available: CorsLab reads the code without loading "
+                   "modules"_s;
     static const QRegularExpression asyncKeyword(u"\\b(async|await)\\b"_s);
     if (asyncKeyword.match(m_code).hasMatch())
         message += u"; QJSEngine 6.4 has no async functions (Node does)"_s;

@@ -204,8 +204,23 @@
             attach: function (srv, opts) { takeServerArguments(record, srv, opts); return proxy; },
             close: function () {},
             sockets: main,
-            engine: absorber,
+            engine: null,
         };
+        var engine = stub({
+            on: function (event) {
+                if (event === "headers" || event === "initial_headers")
+                    note("warning", "io.engine.on(\"" + event + "\") changes the response " +
+                        "headers by code, which a profile cannot hold: the CORS headers CorsLab " +
+                        "sends come from the cors option only");
+                return engine;
+            },
+            use: function () {
+                note("warning", "io.engine.use() middleware (engine.io's own, before Socket.IO " +
+                    "handles the request) is not part of a profile; it is left out");
+                return engine;
+            },
+        });
+        api.engine = engine;
         proxy = stub(api);
         return proxy;
     }

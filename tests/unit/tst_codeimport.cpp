@@ -78,6 +78,7 @@ private slots:
     void unknownOptionWarns();
     void outerNamesWarn_data();
     void outerNamesWarn();
+    void engineHeadersWarn();
 };
 
 void TestCodeImport::roundTrip_data()
@@ -206,6 +207,7 @@ void TestCodeImport::syntaxError_data()
         << u"import { Server } from \"socket.io\";\nconst x = {\n  a: 1,,\n};\n"_s << 3 << 8;
     QTest::newRow("unclosed") << u"new Server({\n  cors: {\n"_s << 3 << 0;
     QTest::newRow("object spread") << u"const base = {};\nnew Server({ ...base });\n"_s << 2 << 14;
+    QTest::newRow("dynamic import") << u"const m = 1;\nimport(\"./local.mjs\");\n"_s << 2 << 1;
 }
 
 void TestCodeImport::syntaxError()
@@ -312,6 +314,19 @@ void TestCodeImport::unknownOptionWarns()
     QCOMPARE(r.profile->server.pingInterval, 10000);
     QCOMPARE(r.profile->server.unknown.size(), size_t(1));
     QVERIFY2(describe(r).contains(u"server.js:2:1: warning: server.serveClient"_s),
+        qPrintable(describe(r)));
+}
+
+void TestCodeImport::engineHeadersWarn()
+{
+    const CodeImportResult r = CodeImport::fromServerCode(
+        u"const io = new Server(3000);\n"
+        u"io.engine.on(\"initial_headers\", (headers) => {\n"
+        u"  headers[\"Access-Control-Allow-Origin\"] = \"*\";\n});\n"_s);
+    QVERIFY2(r.profile, qPrintable(describe(r)));
+    QVERIFY(!r.profile->server.cors);
+    QVERIFY2(describe(r).contains(u"server.js:2: warning: io.engine.on(\"initial_headers\") "
+                                  u"changes the response headers by code"_s),
         qPrintable(describe(r)));
 }
 
