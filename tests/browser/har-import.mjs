@@ -1,7 +1,8 @@
 // HAR import against real Chromium: for a few profiles the real socket.io-client runs in Debian's
 // Chromium against `corslab-cli serve`, har-recorder.mjs records the page's traffic over the DevTools
-// protocol as a HAR, and `corslab-cli import-har FILE --json --no-fix` must judge that HAR to the same
-// verdict and reason as the browser's own outcome (outcome.mjs classify()).
+// protocol as a HAR, and `corslab-cli import-har FILE --json` must judge that HAR to the same verdict
+// and reason as the browser's own outcome (outcome.mjs classify()); the profile it infers must
+// reproduce that verdict with the embedded server, and a blocked run must come with a proven fix.
 //
 //   node har-import.mjs --cli PATH [--chromium PATH] [--keep DIR] [--deadline SECONDS]
 //
@@ -128,10 +129,12 @@ for (const file of profiles) {
         const browser = classify("chromium", run, proxy.log.slice(), server.port, catalog);
         const harFile = path.join(outDir, `${id}.har`);
         fs.writeFileSync(harFile, JSON.stringify(har, null, 2) + "\n");
-        const imported = spawnSync(cli, ["import-har", harFile, "--json", "--no-fix"], { encoding: "utf8", timeout: 30000 });
+        const imported = spawnSync(cli, ["import-har", harFile, "--json"], { encoding: "utf8", timeout: 60000 });
         let judged = null;
+        let report = null;
         try {
-            judged = JSON.parse(imported.stdout).run;
+            report = JSON.parse(imported.stdout);
+            judged = report.run;
         } catch {}
         const problems = [];
         if (!judged) problems.push(`import-har exited ${imported.status}: ${imported.stderr.trim()}`);
@@ -140,6 +143,9 @@ for (const file of profiles) {
             if ((judged.reason || null) !== (browser.reason || null)) problems.push(`reason: Chromium ${browser.reason}, import-har ${judged.reason}`);
             const wantExit = judged.verdict === "connected" ? 0 : 1;
             if (imported.status !== wantExit) problems.push(`exit ${imported.status}, expected ${wantExit}`);
+            const local = report.reproduction;
+            if (!local?.agrees) problems.push(`the inferred profile ran to ${local?.verdict} ${local?.reason ?? ""}, not the HAR's verdict`);
+            if (judged.verdict === "blocked" && !judged.fix) problems.push("no fix proven for the blocked run");
         }
         const entries = har.log.entries.filter((e) => /[?&]EIO=/.test(e.request.url)).length;
         if (problems.length) {
@@ -147,7 +153,7 @@ for (const file of profiles) {
             console.log(`not ok ${id}: ${problems.join("; ")} (${entries} Socket.IO entries)`);
         } else {
             passed++;
-            console.log(`ok ${id}: Chromium and import-har agree: ${browser.verdict}${browser.reason ? ` ${browser.reason}` : ""} (${entries} Socket.IO entries)`);
+            console.log(`ok ${id}: Chromium and import-har agree: ${browser.verdict}${browser.reason ? ` ${browser.reason}` : ""} (${entries} Socket.IO entries; reproduced${judged.fix ? `, fix: ${judged.fix.title}` : ""})`);
         }
     } catch (e) {
         failed++;
