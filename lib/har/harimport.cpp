@@ -97,6 +97,7 @@ private:
     CorsCheck judgeXhr(const Item &item, CredentialsMode mode, CorsCheck *preflight) const;
     void inferCredentials();
     void replay();
+    void replayInOrder();
     bool replayPolling(const Item &item);
     bool replayWebSocket(const Item &item);
     // Something the page receives later than the request that brought it: a WebSocket message,
@@ -779,6 +780,39 @@ void Importer::incomingPacket(const EngineIoPacket &p)
 }
 
 void Importer::replay()
+{
+    // The page's namespace from its CONNECT packet (an EIO=3 server also says CONNECT for "/"
+    // unasked, which is not the page's connect when it asked for another namespace).
+    for (const Item &item : std::as_const(m_items)) {
+        QStringList sent;
+        if (item.kind == EntryKind::Polling && item.entry->requestBody) {
+            const auto packets = m_eio == 3 ? EngineIoPayload::decodeV3(*item.entry->requestBody)
+                                            : EngineIoPayload::decodeV4(*item.entry->requestBody);
+            for (const EngineIoPacket &p : packets) {
+                if (p.type() == EngineIoPacket::Type::Message && !p.isBinary())
+                    sent << p.text();
+            }
+        }
+        for (const HarWebSocketMessage &m : item.entry->webSocketMessages) {
+            if (m.outgoing && m.opcode == 1 && m.data.startsWith(u'4'))
+                sent << m.data.mid(1);
+        }
+        for (const QString &text : std::as_const(sent)) {
+            SocketIoDecoder decoder;
+            const SocketIoDecodeResult r = decoder.add(text);
+            if (r.status == SocketIoDecodeResult::Status::Decoded && r.packet
+                && r.packet->type() == SocketIoPacket::Type::Connect) {
+                m_namespace = r.packet->nsp();
+                if (r.packet->data())
+                    m_auth = r.packet->data();
+                return replayInOrder();
+            }
+        }
+    }
+    replayInOrder();
+}
+
+void Importer::replayInOrder()
 {
     for (const Item &item : std::as_const(m_items)) {
         const HarEntry &first = item.preflight ? *item.preflight : *item.entry;

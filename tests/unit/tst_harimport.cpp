@@ -325,6 +325,26 @@ void TestHarImport::inferredProfile()
         QCOMPARE(p.expect->verdict, Verdict::Refused);
     }
     {
+        // EIO=3 (socket.io-client 2.x) in Firefox, namespace /admin: the server's unasked
+        // CONNECT for "/" is not the page's connect.
+        const HarImportResult r = importFixture(u"firefox-eio3-namespace.har"_s);
+        QCOMPARE(r.run.browser, Browser::Firefox);
+        QVERIFY(r.profile.server.allowEIO3);
+        QCOMPARE(r.profile.client.namespaceName, u"/admin"_s);
+        QCOMPARE(r.profile.server.namespaces.size(), 1);
+        QVERIFY(r.profile.server.cors->credentials);
+        QCOMPARE(verdictName(r.run.verdict.verdict), u"connected"_s);
+        QStringList connects;
+        for (const TimelineEvent &e : r.run.events) {
+            if (e.kind == TimelineKind::PageEvent)
+                connects << e.summary.section(u' ', 0, 0);
+            if (e.kind == TimelineKind::Packet && e.summary.contains(u"CONNECT 0/admin"_s))
+                QCOMPARE(e.step, TimelineStep::Connect);
+        }
+        QCOMPARE(connects, QStringList {u"connect"_s});
+        QCOMPARE(r.run.events.at(r.run.events.size() - 2).kind, TimelineKind::PageEvent);
+    }
+    {
         const HarImportResult r = importFixture(u"firefox-missing-acao.har"_s);
         QCOMPARE(r.profile.client.browser, Browser::Firefox);
         QVERIFY(r.browserKnown);
