@@ -215,8 +215,8 @@ std::optional<JsonNode> Evaluator::toJson(
     if (value.isCallable()) {
         if (m_api.property(u"isStub"_s).call({value}).toBool()) {
             add(CodeDiagnostic::Severity::Warning, line, 0,
-                u"%1 comes from a module CorsLab only stands in for (an adapter, a client of "
-                "another service...); it is left out of the profile"_s.arg(path));
+                u"%1 comes from something CorsLab only stands in for (a module such as an "
+                "adapter, the page's document...); it is left out of the profile"_s.arg(path));
             return std::nullopt;
         }
         const int tag = m_api.property(u"tagOf"_s).call({value}).toInt();
@@ -285,8 +285,8 @@ std::optional<JsonNode> Evaluator::toJson(
     if (value.isObject()) {
         if (m_api.property(u"isStub"_s).call({value}).toBool()) {
             add(CodeDiagnostic::Severity::Warning, line, 0,
-                u"%1 comes from a module CorsLab only stands in for (an adapter, a client of "
-                "another service...); it is left out of the profile"_s.arg(path));
+                u"%1 comes from something CorsLab only stands in for (a module such as an "
+                "adapter, the page's document...); it is left out of the profile"_s.arg(path));
             return std::nullopt;
         }
         if (value.isDate()) {

@@ -336,8 +336,27 @@
         has: function () { return false; },
     });
 
-    var module = { exports: {} };
     var noop = function () {};
+
+    // The page's globals, for client code: no real page exists, so location is empty (io()
+    // with location.origin is then the page's own origin, as in a browser), storage is empty.
+    var locationNoted = false;
+    var location = new Proxy({ origin: "", href: "", protocol: "", host: "", hostname: "",
+        port: "", pathname: "/", search: "", hash: "" }, {
+        get: function (target, key) {
+            if (typeof key === "string" && !locationNoted) {
+                locationNoted = true;
+                note("note", "location." + key + " is read; CorsLab runs the code outside a " +
+                    "page, so location's parts are empty strings (io(location.origin) is the " +
+                    "page's own origin, as io() is)");
+            }
+            return target[key];
+        },
+    });
+    var storage = { getItem: function () { return null; }, setItem: noop, removeItem: noop,
+        clear: noop, length: 0 };
+
+    var module = { exports: {} };
     var timerId = 0;
     var timer = function () { return ++timerId; };
     var globals = {
@@ -360,6 +379,13 @@
         // own declarations hide them).
         Server: Server,
         io: io,
+        window: global,
+        self: global,
+        location: location,
+        document: absorber,
+        navigator: { userAgent: "CorsLab", language: "en" },
+        localStorage: storage,
+        sessionStorage: storage,
         httpServer: makeHttpServer("http"),
         server: makeHttpServer("http"),
         app: express(),
