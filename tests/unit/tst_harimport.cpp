@@ -355,11 +355,11 @@ void TestHarImport::inferredProfile()
 void TestHarImport::inferredProfileLoads_data()
 {
     QTest::addColumn<QString>("file");
-    for (const char *f :
-        {"chrome-connected.har", "chrome-missing-acao.har", "chrome-wildcard-credentials.har",
-            "chrome-header-not-allowed.har", "chrome-origin-mismatch.har",
-            "chrome-websocket-only.har", "chrome-refused-auth.har", "chrome-status-zero.har",
-            "firefox-missing-acao.har", "preflight-only-unknown-recorder.har"})
+    for (const char *f : {"chrome-connected.har", "chrome-missing-acao.har",
+             "chrome-wildcard-credentials.har", "chrome-header-not-allowed.har",
+             "chrome-origin-mismatch.har", "chrome-websocket-only.har", "chrome-refused-auth.har",
+             "chrome-status-zero.har", "firefox-missing-acao.har",
+             "preflight-only-unknown-recorder.har", "firefox-eio3-namespace.har"})
         QTest::newRow(f) << QString::fromLatin1(f);
 }
 
