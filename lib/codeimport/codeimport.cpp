@@ -16,6 +16,7 @@
 #include <QUrl>
 
 #include <cmath>
+#include <memory>
 
 using namespace Qt::StringLiterals;
 
@@ -112,6 +113,8 @@ private:
     Extract m_out;
     JsSourcePlan m_plan;
     QJSEngine *m_engine = nullptr;
+    // Before m_api: values of an engine must go before the engine does.
+    std::unique_ptr<QJSEngine> m_ownEngine;
     QJSValue m_api;
     int m_nodes = 0;
 };
@@ -461,8 +464,10 @@ Extract Evaluator::run()
     }
     m_plan = JsSourcePlan::make(m_code, true);
 
-    QJSEngine engine; // no installExtensions(): nothing of Qt, no print, no gc
-    m_engine = &engine;
+    // No installExtensions(): nothing of Qt, no print, no gc.
+    m_ownEngine = std::make_unique<QJSEngine>();
+    m_engine = m_ownEngine.get();
+    QJSEngine &engine = *m_engine;
     QFile file(PreludeResource);
     if (!file.open(QIODevice::ReadOnly)) {
         m_out.failed = true;
