@@ -673,6 +673,15 @@ CodeImportResult importCode(const std::optional<QString> &serverText,
         nothingFound(*server, u"new Server(...)"_s, u"io(...)"_s);
     if (client && client->clients.empty())
         nothingFound(*client, u"io(...)"_s, u"new Server(...)"_s);
+    static const QRegularExpression promises(u"\\.then\\s*\\(|\\bawait\\b"_s);
+    for (const auto *text : {&serverText, &clientText}) {
+        if (result.hasErrors() && *text && promises.match(**text).hasMatch()) {
+            result.diagnostics.append(diag(CodeDiagnostic::Severity::Note,
+                text == &serverText ? CodeSide::Server : CodeSide::Client, 0, 0,
+                u"code in Promise callbacks (.then(), after await) does not run here: create "
+                "the server or call io() outside them"_s));
+        }
+    }
     if (result.hasErrors())
         return result;
 

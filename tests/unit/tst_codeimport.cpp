@@ -257,6 +257,9 @@ void TestCodeImport::nothingRecognised_data()
     QTest::newRow("client as server") << u"const socket = io(\"https://a.example\");\n"_s
                                       << QString() << u"(only io(...): is this the client code?)"_s;
     QTest::newRow("nothing") << QString() << QString() << u"no code given"_s;
+    QTest::newRow("in a Promise callback")
+        << u"Promise.resolve().then(() => new Server({}));\n"_s << QString()
+        << u"server.js: note: code in Promise callbacks (.then(), after await) does not run"_s;
 }
 
 void TestCodeImport::nothingRecognised()
