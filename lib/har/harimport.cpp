@@ -814,6 +814,13 @@ void Importer::replay()
 
 void Importer::replayInOrder()
 {
+    const QString ns = m_namespace == QLatin1String("/") ? QString() : m_namespace;
+    recordPage(TimelineStep::Setup,
+        QStringLiteral("io(\"%1%2\", options) — as the HAR recorded it").arg(m_serverOrigin, ns),
+        QStringLiteral("page origin %1, browser %2, recorded by %3")
+            .arg(m_pageOrigin, browserName(m_browser),
+                m_log.creatorName.isEmpty() ? QStringLiteral("an unknown tool")
+                                            : m_log.creatorName));
     for (const Item &item : std::as_const(m_items)) {
         const HarEntry &first = item.preflight ? *item.preflight : *item.entry;
         const QDateTime t = QDateTime::fromString(first.startedDateTime, Qt::ISODateWithMs);

@@ -203,6 +203,7 @@ void TestHarImport::eventOrder()
             got << stepKind(e) + u' ' + e.summary.section(u' ', 0, 1);
     }
     const QStringList expected = {
+        u"setup/page-event io(\"http://localhost:4000\", options)"_s,
         u"handshake/request GET /socket.io/?EIO=4&transport=polling&t=pA1x"_s,
         u"handshake/response 200 OK"_s,
         u"handshake/packet ← open"_s,
@@ -242,14 +243,15 @@ void TestHarImport::websocketFrames()
     QCOMPARE(r.run.checks.size(), 0);
     QCOMPARE(r.run.verdict.transport, u"websocket"_s);
     QCOMPARE(r.run.client.engineId, u"V2ViU29ja2V0"_s);
-    QCOMPARE(r.run.events.at(0).kind, TimelineKind::Request);
-    QCOMPARE(r.run.events.at(0).layer, u"websocket"_s);
-    QCOMPARE(r.run.events.at(0).step, TimelineStep::Handshake);
-    QCOMPARE(r.run.events.at(0).side, TimelineSide::Browser);
-    QCOMPARE(r.run.events.at(1).side, TimelineSide::Network);
-    QCOMPARE(r.run.events.at(1).status, 101);
-    QCOMPARE(r.run.events.at(2).summary.left(6), u"← open"_s);
-    QCOMPARE(r.run.events.at(3).summary, u"→ CONNECT 0"_s);
+    QCOMPARE(r.run.events.at(0).step, TimelineStep::Setup);
+    QCOMPARE(r.run.events.at(1).kind, TimelineKind::Request);
+    QCOMPARE(r.run.events.at(1).layer, u"websocket"_s);
+    QCOMPARE(r.run.events.at(1).step, TimelineStep::Handshake);
+    QCOMPARE(r.run.events.at(1).side, TimelineSide::Browser);
+    QCOMPARE(r.run.events.at(2).side, TimelineSide::Network);
+    QCOMPARE(r.run.events.at(2).status, 101);
+    QCOMPARE(r.run.events.at(3).summary.left(6), u"← open"_s);
+    QCOMPARE(r.run.events.at(4).summary, u"→ CONNECT 0"_s);
     QCOMPARE(r.profile.client.options.transports, QStringList {u"websocket"_s});
     QVERIFY(std::any_of(r.run.verdict.notes.begin(), r.run.verdict.notes.end(),
         [](const RunNote &n) { return n.code == u"websocket-only-hides-cors"_s; }));
@@ -296,8 +298,8 @@ void TestHarImport::inferredProfile()
         QCOMPARE(r.profile.client.options.extraHeaders.at(0).first, u"X-Token"_s);
         QCOMPARE(r.profile.client.options.extraHeaders.at(0).second, u"s3cret-42"_s);
         // Chrome lists the request before its preflight: the two are still one exchange.
-        QCOMPARE(r.run.events.at(0).kind, TimelineKind::Request);
-        QCOMPARE(r.run.events.at(0).method, u"OPTIONS"_s);
+        QCOMPARE(r.run.events.at(1).kind, TimelineKind::Request);
+        QCOMPARE(r.run.events.at(1).method, u"OPTIONS"_s);
         QCOMPARE(r.socketIoEntries, 2);
     }
     {
@@ -336,7 +338,7 @@ void TestHarImport::inferredProfile()
         QCOMPARE(verdictName(r.run.verdict.verdict), u"connected"_s);
         QStringList connects;
         for (const TimelineEvent &e : r.run.events) {
-            if (e.kind == TimelineKind::PageEvent)
+            if (e.kind == TimelineKind::PageEvent && e.step != TimelineStep::Setup)
                 connects << e.summary.section(u' ', 0, 0);
             if (e.kind == TimelineKind::Packet && e.summary.contains(u"CONNECT 0/admin"_s))
                 QCOMPARE(e.step, TimelineStep::Connect);
