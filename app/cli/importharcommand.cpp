@@ -41,7 +41,8 @@ const char *const Usage
       "                          judge a browser's recorded Socket.IO traffic again (the\n"
       "                          browser that recorded it, unless --browser), infer a\n"
       "                          profile that reproduces it and run that to prove the fix;\n"
-      "                          exit 0 connected, 1 blocked/refused, 2 bad input\n";
+      "                          exit 0 connected, 1 not connected (blocked, refused,\n"
+      "                          network error, timeout), 2 bad input\n";
 
 int usageError(const QString &message)
 {

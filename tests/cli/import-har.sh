@@ -70,6 +70,9 @@ check text-status-zero 1 "not which CORS rule failed" -- \
 check text-chinese 1 "推断的配置" -- \
     "$cli" import-har "$har/chrome-missing-acao.har" --no-fix --lang zh-CN
 
+check help 0 "import-har FILE.har [--browser chromium|firefox]" -- "$cli" import-har --help
+check global-help 0 "import-har FILE.har" -- "$cli" --help
+
 # Bad input: exit 2 with what and where.
 head -c 900 "$har/chrome-connected.har" >"$tmp/truncated.har"
 check truncated 2 "truncated.har: line " -- "$cli" import-har "$tmp/truncated.har" --no-fix
@@ -81,6 +84,9 @@ check ill-typed-url 2 "log.entries[0].request.url (line" -- \
     "$cli" import-har "$tmp/ill-typed.har" --no-fix
 check missing-file 2 "nowhere.har" -- "$cli" import-har "$tmp/nowhere.har"
 check no-file 2 "which HAR file?" -- "$cli" import-har
+check bad-lang 2 "--lang takes en or zh-CN" -- "$cli" import-har "$har/chrome-connected.har" --lang fr
+check unknown-option 2 'unknown option "--frobnicate"' -- \
+    "$cli" import-har "$har/chrome-connected.har" --frobnicate
 check bad-browser 2 "--browser takes chromium or firefox" -- \
     "$cli" import-har "$har/chrome-connected.har" --browser node
 # Over 50 MB: refused from the size, before reading it all.
