@@ -1,15 +1,12 @@
 #include "outputs.h"
 
+#include "har/harwriter.h"
 #include "run/reportdocument.h"
 
 #include <QFileInfo>
 #include <QSaveFile>
 #include <QTextStream>
 
-#if __has_include("har/harwriter.h")
-#include "har/harwriter.h"
-#define CORSLAB_HAVE_HAR 1
-#endif
 
 using namespace corslab;
 
@@ -76,13 +73,6 @@ bool takeOutputFiles(QStringList &args, OutputFiles &files, const QString &comma
         errStream().flush();
         return false;
     }
-#ifndef CORSLAB_HAVE_HAR
-    if (!files.har.isEmpty()) {
-        errStream() << "corslab-cli " << command << ": --har: this build has no HAR writer\n";
-        errStream().flush();
-        return false;
-    }
-#endif
     if (!files.png.isEmpty() && !picturesAvailable()) {
         errStream() << "corslab-cli " << command
                     << ": --png: this corslab-cli was built without Qt GUI and cannot draw\n";
@@ -131,10 +121,8 @@ bool writeOutputFiles(const QList<RunResult> &runs, const OutputFiles &files, co
             : ReportDocument::markdown(runs, lang);
         ok = save(files.report, text.toUtf8(), command) && ok;
     }
-#ifdef CORSLAB_HAVE_HAR
     if (!files.har.isEmpty())
         ok = save(files.har, HarWriter::toBytes(runs), command) && ok;
-#endif
     errStream().flush();
     return ok;
 }

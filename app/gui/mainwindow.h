@@ -52,6 +52,12 @@ public:
     QString filePath() const { return m_filePath; }
     QString text() const;
     void setText(const QString &text); // as if the user typed it: marks the window modified
+    // Replaces the whole profile text as one undoable edit (Edit → Undo restores it).
+    void replaceProfileText(const QString &text)
+    {
+        replaceText(text);
+        reparse();
+    }
     const ProfileLoadResult &current() const { return m_current; }
     bool isExample() const { return m_filePath.startsWith(QLatin1String(":/")); }
 

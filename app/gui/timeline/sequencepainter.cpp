@@ -275,9 +275,10 @@ void SequencePainter::paint(QPainter &p, const SequenceGeometry &g, qint64 scrol
     p.setFont(bold);
     p.setPen(m_palette.color(QPalette::ButtonText));
     p.drawText(QRect(0, 0, g.timeWidth - pad, g.headerHeight), Qt::AlignRight | Qt::AlignVCenter,
-        viewText("Time"));
+        viewText(QT_TRANSLATE_NOOP("corslab::gui::SequenceDiagramView", "Time")));
     p.drawText(QRect(g.timeWidth + pad, 0, g.bandWidth - pad, g.headerHeight),
-        Qt::AlignLeft | Qt::AlignVCenter, viewText("Step"));
+        Qt::AlignLeft | Qt::AlignVCenter,
+        viewText(QT_TRANSLATE_NOOP("corslab::gui::SequenceDiagramView", "Step")));
     for (TimelineSide side :
         {TimelineSide::Page, TimelineSide::Browser, TimelineSide::Network, TimelineSide::Server}) {
         const int x = g.laneX(side);
@@ -288,22 +289,34 @@ void SequencePainter::paint(QPainter &p, const SequenceGeometry &g, qint64 scrol
         p.setFont(m_font);
         p.setPen(colors.mutedText);
         p.drawText(area.adjusted(0, g.headerHeight, 0, 0), Qt::AlignCenter,
-            viewText("No events yet: run the profile to see what crosses the wire."));
+            viewText(QT_TRANSLATE_NOOP("corslab::gui::SequenceDiagramView",
+                "No events yet: run the profile to see what crosses the wire.")));
     }
 }
 
 QList<SequencePainter::LegendEntry> SequencePainter::legend(const TimelineColors &colors)
 {
     return {
-        {colors.request, viewText("request")},
-        {colors.response, viewText("response")},
-        {colors.frame, viewText("WebSocket frame")},
-        {colors.packet, viewText("Engine.IO / Socket.IO packet")},
-        {colors.pageEvent, viewText("page event")},
-        {colors.server, viewText("server event")},
-        {colors.pass, viewText("CORS check passed")},
-        {colors.fail, viewText("CORS check failed")},
-        {colors.related, viewText("same exchange as the selection")},
+        {colors.request,
+            viewText(QT_TRANSLATE_NOOP("corslab::gui::SequenceDiagramView", "request"))},
+        {colors.response,
+            viewText(QT_TRANSLATE_NOOP("corslab::gui::SequenceDiagramView", "response"))},
+        {colors.frame,
+            viewText(QT_TRANSLATE_NOOP("corslab::gui::SequenceDiagramView", "WebSocket frame"))},
+        {colors.packet,
+            viewText(QT_TRANSLATE_NOOP(
+                "corslab::gui::SequenceDiagramView", "Engine.IO / Socket.IO packet"))},
+        {colors.pageEvent,
+            viewText(QT_TRANSLATE_NOOP("corslab::gui::SequenceDiagramView", "page event"))},
+        {colors.server,
+            viewText(QT_TRANSLATE_NOOP("corslab::gui::SequenceDiagramView", "server event"))},
+        {colors.pass,
+            viewText(QT_TRANSLATE_NOOP("corslab::gui::SequenceDiagramView", "CORS check passed"))},
+        {colors.fail,
+            viewText(QT_TRANSLATE_NOOP("corslab::gui::SequenceDiagramView", "CORS check failed"))},
+        {colors.related,
+            viewText(QT_TRANSLATE_NOOP(
+                "corslab::gui::SequenceDiagramView", "same exchange as the selection"))},
     };
 }
 
