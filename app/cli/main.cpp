@@ -1,6 +1,7 @@
 // corslab-cli: validate, list, show, serve and run CorsLab profiles from a terminal or CI (links
 // libcorslab only).
 #include "clicommand.h"
+#include "outputs.h"
 #include "profile/profilefile.h"
 #include "profile/profilewriter.h"
 #include "runcommand.h"
@@ -12,6 +13,7 @@
 
 #include <csignal>
 #include <cstdio>
+#include <memory>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -45,9 +47,12 @@ Commands:
                      connect a real web app to, and one line per request, packet and decision.
 
   run PROFILE... [--browser chromium|firefox|node|both] [--lang en|zh-CN] [--json] [--no-fix]
+                 [--har FILE.har] [--report FILE.md|FILE.html] [--png FILE.png]
                      Run each profile with the browser-emulating client: the timeline, the verdict
                      with Chromium's and Firefox's messages, and a fix proven by a re-run.
                      Exit 0 when every verdict equals the profile's expect, 1 when not.
+                     --har, --report and --png also write the run as HAR 1.2, a report to
+                     paste into an issue, and a picture of the timeline.
   check-url URL --origin ORIGIN [--with-credentials] [-H 'name: value']... [--path P]
             [--transports polling,websocket] [--browser B] [--json]
                      Connect to a real server as a page at ORIGIN would. Exit 0 when connected.
@@ -233,7 +238,13 @@ int serve(QStringList args)
 
 int main(int argc, char **argv)
 {
-    QCoreApplication app(argc, argv);
+    // Pictures (--png) need Qt GUI: then a QGuiApplication on the offscreen platform, so no
+    // display is needed; every other command stays a plain QCoreApplication.
+    bool wantsPictures = false;
+    for (int i = 2; i < argc; ++i)
+        wantsPictures = wantsPictures || qstrcmp(argv[i], "--png") == 0;
+    const std::unique_ptr<QCoreApplication> application
+        = makeApplication(argc, argv, wantsPictures);
     QCoreApplication::setApplicationName(QStringLiteral("corslab-cli"));
     QCoreApplication::setApplicationVersion(QStringLiteral(CORSLAB_VERSION));
 

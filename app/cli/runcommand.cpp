@@ -1,5 +1,7 @@
 #include "runcommand.h"
 
+#include "outputs.h"
+
 #include "profile/profilefile.h"
 #include "run/runreport.h"
 #include "run/testrun.h"
@@ -33,11 +35,15 @@ struct CommonOptions {
     QString lang = QStringLiteral("en");
     bool json = false;
     bool proveFix = true;
+    OutputFiles files; // --har, --report, --png
 };
 
-// Parses --browser, --lang, --json, --no-fix; returns false (message printed) on a usage error.
+// Parses --browser, --lang, --json, --no-fix and the output files; returns false (message
+// printed) on a usage error.
 bool takeCommon(QStringList &args, CommonOptions &o, const QString &command)
 {
+    if (!takeOutputFiles(args, o.files, command))
+        return false;
     for (qsizetype i = 0; i < args.size();) {
         const QString a = args.at(i);
         auto value = [&](QString *target) {
@@ -102,7 +108,8 @@ RunResult runOne(
     return run.result();
 }
 
-int report(const QList<RunResult> &results, const CommonOptions &o, bool useExpect)
+int report(const QList<RunResult> &results, const CommonOptions &o, bool useExpect,
+    const QString &command, const QStringList &inputs = {})
 {
     bool allGood = true;
     QJsonArray runs;
@@ -122,6 +129,8 @@ int report(const QList<RunResult> &results, const CommonOptions &o, bool useExpe
         stdOut() << QJsonDocument(doc).toJson(QJsonDocument::Indented);
     }
     stdOut().flush();
+    if (o.files.any() && !writeOutputFiles(results, o.files, o.lang, command, inputs))
+        return 2;
     return allGood ? 0 : 1;
 }
 
@@ -133,14 +142,21 @@ int runCommand(const QStringList &input)
     if (args.contains(QStringLiteral("--help"))) {
         stdOut() << "Usage: corslab-cli run PROFILE... [--browser chromium|firefox|node|both] "
                     "[--lang en|zh-CN]\n"
-                    "                       [--json] [--no-fix]\n"
+                    "                       [--json] [--no-fix] [--har FILE.har] [--report "
+                    "FILE.md|FILE.html]\n"
+                    "                       [--png FILE.png]\n"
                     "Runs each profile (embedded server or its client.url) with the "
                     "browser-emulating client,\n"
                     "prints the timeline, the verdict with each browser's message, and a fix "
                     "proven by a re-run.\n"
                     "Exit 0 when every verdict equals the profile's expect (connected without "
                     "one), 1 when not,\n"
-                    "2 for usage or profile errors.\n";
+                    "2 for usage or profile errors (or an output file that cannot be written).\n"
+                    "--har writes the exchanges as HAR 1.2 (as Chrome DevTools does), --report a "
+                    "Markdown or\n"
+                    "self-contained HTML report, --png the timeline as the app draws it; with "
+                    "several runs the\n"
+                    "report holds them all and the pictures are FILE.png, FILE-2.png, ...\n";
         return 0;
     }
     CommonOptions o;
@@ -179,7 +195,10 @@ int runCommand(const QStringList &input)
         for (const Browser b : o.browsers)
             results.append(runOne(profile, path, b, o.proveFix));
     }
-    return report(results, o, true);
+    QStringList inputs;
+    for (const auto &entry : profiles)
+        inputs << ProfileFile::resolveArgument(entry.first);
+    return report(results, o, true, QStringLiteral("run"), inputs);
 }
 
 int checkUrlCommand(const QStringList &input)
@@ -192,6 +211,8 @@ int checkUrlCommand(const QStringList &input)
                     "[--namespace NSP]\n"
                     "                             [--browser chromium|firefox|node|both] [--lang "
                     "en|zh-CN] [--json]\n"
+                    "                             [--har FILE.har] [--report FILE.md|FILE.html] "
+                    "[--png FILE.png]\n"
                     "Connects to a real Socket.IO server as a page at ORIGIN would, and says "
                     "whether the browser\n"
                     "lets it connect. Exit 0 when connected, 1 when not, 2 for usage errors.\n";
@@ -276,5 +297,5 @@ int checkUrlCommand(const QStringList &input)
           }();
     for (const auto &b : browsers)
         results.append(runOne(profile, url, b, false));
-    return report(results, o, false);
+    return report(results, o, false, QStringLiteral("check-url"));
 }

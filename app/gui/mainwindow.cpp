@@ -10,6 +10,7 @@
 #include "run/testrun.h"
 #include "server/embeddedserver.h"
 #include "server/serverevent.h"
+#include "share/shareactions.h"
 #include "timeline/detailspane.h"
 #include "timeline/timelinemodel.h"
 #include "timeline/timelinepane.h"
@@ -251,6 +252,7 @@ MainWindow::MainWindow(QWidget *parent)
         m_banner->setChineseFirefox(gui::LanguageManager::currentCode() == QLatin1String("zh-CN"));
     });
 
+    m_share = new gui::ShareActions(this);
     createMenus();
     newProfile();
     restoreLayout();
@@ -280,6 +282,8 @@ void MainWindow::createMenus()
     file->addAction(tr("&Save"), QKeySequence::Save, this, &MainWindow::save);
     file->addAction(tr("Save &As..."), QKeySequence::SaveAs, this, &MainWindow::saveAsDialog);
     file->addAction(tr("Re&vert"), this, &MainWindow::revert);
+    file->addSeparator();
+    m_share->addFileActions(file);
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
     updateRecentMenu();
@@ -313,6 +317,9 @@ void MainWindow::createMenus()
     gui::LanguageManager::instance()->addLanguageActions(language);
     QMenu *theme = view->addMenu(tr("&Theme"));
     gui::ThemeManager::instance()->addThemeActions(theme);
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    m_share->addHelpActions(help);
 
     if (!m_toolBar) {
         m_toolBar = addToolBar(tr("Run"));
@@ -467,12 +474,21 @@ void MainWindow::onRunFinished()
 {
     if (!m_run)
         return;
-    m_lastResult = m_run->result();
+    const RunResult result = m_run->result();
     m_run->deleteLater();
     m_run = nullptr;
+    showResult(result, true);
+    m_statusLabel->setText(
+        tr("%1 in %2 ms").arg(verdictName(result.verdict.verdict)).arg(result.wallUs / 1000));
+    emit runFinished();
+}
+
+void MainWindow::showResult(const RunResult &result, bool streamed)
+{
+    m_lastResult = result;
     // The events streamed in while the run went on; only the checks they point at are new (a reset
     // of the whole model would cost a 100,000-event run its selection and ~40 ms).
-    if (m_timeline->model()->rowCount() == m_lastResult->events.size())
+    if (streamed && m_timeline->model()->rowCount() == m_lastResult->events.size())
         m_timeline->model()->setChecks(m_lastResult->checks);
     else
         m_timeline->model()->setRun(*m_lastResult);
@@ -494,10 +510,6 @@ void MainWindow::onRunFinished()
         m_timeline->selectSourceRow(focus);
     m_progress->hide();
     m_stopAction->setEnabled(false);
-    const RunResult &r = *m_lastResult;
-    m_statusLabel->setText(
-        tr("%1 in %2 ms").arg(verdictName(r.verdict.verdict)).arg(r.wallUs / 1000));
-    emit runFinished();
 }
 
 bool MainWindow::applyFix()

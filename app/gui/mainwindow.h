@@ -32,6 +32,7 @@ struct ServerEvent;
 namespace gui {
 class DetailsPane;
 class ProfileForm;
+class ShareActions;
 class TimelinePane;
 class VerdictBanner;
 } // namespace gui
@@ -51,6 +52,12 @@ public:
     QString filePath() const { return m_filePath; }
     QString text() const;
     void setText(const QString &text); // as if the user typed it: marks the window modified
+    // Replaces the whole profile text as one undoable edit (Edit → Undo restores it).
+    void replaceProfileText(const QString &text)
+    {
+        replaceText(text);
+        reparse();
+    }
     const ProfileLoadResult &current() const { return m_current; }
     bool isExample() const { return m_filePath.startsWith(QLatin1String(":/")); }
 
@@ -67,6 +74,9 @@ public:
     void stopRun();
     bool isRunning() const;
     const std::optional<RunResult> &lastResult() const { return m_lastResult; }
+    // Shows a run (live, or imported from a HAR) on the timeline and the banner, as the last
+    // result. streamed: its events are already in the timeline (a live run's).
+    void showResult(const RunResult &result, bool streamed = false);
     // Replaces the profile with the last run's proven fix (one undoable edit) and runs again.
     bool applyFix();
     void setAutoRun(bool on);
@@ -83,6 +93,7 @@ public:
     gui::TimelinePane *timeline() const { return m_timeline; }
     gui::DetailsPane *details() const { return m_details; }
     gui::ProfileForm *form() const { return m_form; }
+    gui::ShareActions *share() const { return m_share; }
     QTabWidget *editorTabs() const { return m_editorTabs; }
 
 signals:
@@ -126,6 +137,7 @@ private:
     std::function<QMessageBox::StandardButton()> m_askToSave;
     std::function<bool(const QString &)> m_askToRunFunctions;
 
+    gui::ShareActions *m_share = nullptr;
     gui::VerdictBanner *m_banner = nullptr;
     gui::TimelinePane *m_timeline = nullptr;
     gui::DetailsPane *m_details = nullptr;

@@ -4,12 +4,14 @@
 // with 0, 1 and 10,000 rows (a PNG lands in screenshots/ for a person to look at).
 #include "detailspane.h"
 #include "sequencediagramview.h"
+#include "sequencepainter.h"
 #include "timelinemodel.h"
 #include "timelinepane.h"
 
 #include "profile/profilefile.h"
 #include "run/testrun.h"
 
+#include <QApplication>
 #include <QDir>
 #include <QEventLoop>
 #include <QPlainTextEdit>
@@ -338,6 +340,52 @@ private slots:
         }
         view.scrollToBottom();
         QVERIFY(!view.grab().isNull());
+    }
+
+    // The picture (File → Export, `corslab-cli run --png`) is the diagram the view paints: every
+    // row under a title, then the legend; a 30,000-row run stops at the height limit and says so.
+    void picture_data()
+    {
+        QTest::addColumn<int>("rows");
+        QTest::newRow("the blocked run") << -1;
+        QTest::newRow("30,000 rows") << 30000;
+    }
+    void picture()
+    {
+        QFETCH(int, rows);
+        TimelineModel model;
+        if (rows < 0) {
+            model.setRun(m_blocked);
+        } else {
+            model.setChecks(m_blocked.checks);
+            model.append(manyEvents(rows, m_blocked.events));
+        }
+        const QFont font = QApplication::font();
+        const QPalette palette(Qt::white);
+        const QImage image = SequencePainter::render(&model, u"title"_s, 1280, font, palette, 1.0);
+        QVERIFY(!image.isNull());
+        QCOMPARE(image.width(), 1280);
+        const SequenceGeometry g = SequencePainter(&model, font, palette).geometry(1280, 0);
+        const int diagram = int(qMin<qint64>(
+            g.headerHeight + g.contentHeight(model.rowCount()), SequencePainter::MaxDiagramHeight));
+        QVERIFY2(image.height() > diagram, qPrintable(QString::number(image.height())));
+        QVERIFY(image.height() < diagram + 20 * QFontMetrics(font).height());
+        // The rows are drawn: the band of the first row is not the window colour, and somewhere
+        // in the lanes a failing check's red appears for the blocked run.
+        QDir().mkpath(u"screenshots"_s);
+        image.save(rows < 0 ? u"screenshots/timeline-picture.png"_s
+                            : u"screenshots/timeline-picture-long.png"_s);
+        const QColor fail = TimelineColors::fromPalette(palette).fail;
+        const auto near = [&fail](const QColor &c) {
+            return qAbs(c.red() - fail.red()) + qAbs(c.green() - fail.green())
+                + qAbs(c.blue() - fail.blue())
+                < 24;
+        };
+        bool sawFail = false;
+        for (int y = 0; y < image.height() && !sawFail; ++y)
+            for (int x = g.lanesLeft(); x < image.width() && !sawFail; ++x)
+                sawFail = near(image.pixelColor(x, y));
+        QVERIFY(sawFail);
     }
 };
 

@@ -36,12 +36,6 @@ public:
     bool isAtBottom() const;
     void scrollToBottom();
 
-    struct LegendEntry {
-        QColor color;
-        QString text;
-    };
-    static QList<LegendEntry> legend(const TimelineColors &colors);
-
     QSize sizeHint() const override;
 
 protected:
@@ -65,7 +59,6 @@ private:
     QList<QMetaObject::Connection> m_selectionConnections;
     int m_currentExchange = 0;
     int m_anchorRow = -1;
-    mutable int m_bandLabelWidth = -1; // the widest step title in bold, for the band column
 };
 
 // The diagram's colours and what they mean, in a line (wraps when narrow).

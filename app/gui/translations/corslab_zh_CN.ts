@@ -283,6 +283,10 @@ Do you want to save your changes?</source>
         <source>Serving at %1 — connect a real page with io(&quot;%1&quot;)</source>
         <translation>正在 %1 提供服务 — 用 io(&quot;%1&quot;) 连接真实页面</translation>
     </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
 </context>
 <context>
     <name>corslab::gui::DetailsPane</name>
@@ -1666,6 +1670,229 @@ Do you want to save your changes?</source>
     <message>
         <source>same exchange as the selection</source>
         <translation>与选中项属于同一次交换</translation>
+    </message>
+    <message>
+        <source>%1 (first %2 of %3 events)</source>
+        <translation>%1（%3 个事件中的前 %2 个）</translation>
+    </message>
+</context>
+<context>
+    <name>corslab::gui::ShareActions</name>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
+    </message>
+    <message>
+        <source>E&amp;xport</source>
+        <translation>导出(&amp;X)</translation>
+    </message>
+    <message>
+        <source>Report as &amp;Markdown...</source>
+        <translation>Markdown 报告(&amp;M)...</translation>
+    </message>
+    <message>
+        <source>Export a Markdown report</source>
+        <translation>导出 Markdown 报告</translation>
+    </message>
+    <message>
+        <source>Markdown (*.md)</source>
+        <translation>Markdown (*.md)</translation>
+    </message>
+    <message>
+        <source>Report as &amp;HTML page...</source>
+        <translation>HTML 页面报告(&amp;H)...</translation>
+    </message>
+    <message>
+        <source>Export an HTML report</source>
+        <translation>导出 HTML 报告</translation>
+    </message>
+    <message>
+        <source>HTML page (*.html)</source>
+        <translation>HTML 页面 (*.html)</translation>
+    </message>
+    <message>
+        <source>Timeline as &amp;picture (PNG)...</source>
+        <translation>时间线图片（PNG）(&amp;P)...</translation>
+    </message>
+    <message>
+        <source>Export the timeline as a picture</source>
+        <translation>将时间线导出为图片</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation>PNG 图片 (*.png)</translation>
+    </message>
+    <message>
+        <source>&amp;HAR (HTTP Archive)...</source>
+        <translation>HAR（HTTP 存档）(&amp;H)...</translation>
+    </message>
+    <message>
+        <source>Export the exchanges as HAR</source>
+        <translation>将交换过程导出为 HAR</translation>
+    </message>
+    <message>
+        <source>HTTP Archive (*.har)</source>
+        <translation>HTTP 存档 (*.har)</translation>
+    </message>
+    <message>
+        <source>&amp;Server code (ES module)...</source>
+        <translation>服务器代码（ES 模块）(&amp;S)...</translation>
+    </message>
+    <message>
+        <source>Export the server code</source>
+        <translation>导出服务器代码</translation>
+    </message>
+    <message>
+        <source>JavaScript (*.mjs *.js)</source>
+        <translation>JavaScript (*.mjs *.js)</translation>
+    </message>
+    <message>
+        <source>Server code (&amp;CommonJS)...</source>
+        <translation>服务器代码（CommonJS）(&amp;C)...</translation>
+    </message>
+    <message>
+        <source>JavaScript (*.cjs *.js)</source>
+        <translation>JavaScript (*.cjs *.js)</translation>
+    </message>
+    <message>
+        <source>C&amp;lient code...</source>
+        <translation>客户端代码(&amp;L)...</translation>
+    </message>
+    <message>
+        <source>Export the client code</source>
+        <translation>导出客户端代码</translation>
+    </message>
+    <message>
+        <source>JavaScript (*.js *.mjs)</source>
+        <translation>JavaScript (*.js *.mjs)</translation>
+    </message>
+    <message>
+        <source>&amp;Explain an error...</source>
+        <translation>解释错误(&amp;E)...</translation>
+    </message>
+    <message>
+        <source>Paste a CORS error from Chrome&apos;s or Firefox&apos;s console: CorsLab says what it means, reproduces it and finds the fix</source>
+        <translation>粘贴 Chrome 或 Firefox 控制台中的 CORS 错误：CorsLab 说明其含义、重现它并找出修复方法</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>导入(&amp;I)</translation>
+    </message>
+    <message>
+        <source>&amp;HAR from your browser...</source>
+        <translation>浏览器导出的 HAR(&amp;H)...</translation>
+    </message>
+    <message>
+        <source>Import a HAR (Save all as HAR in Chrome or Firefox)</source>
+        <translation>导入 HAR（在 Chrome 或 Firefox 中“全部另存为 HAR”）</translation>
+    </message>
+    <message>
+        <source>HTTP Archive (*.har *.json)</source>
+        <translation>HTTP 存档 (*.har *.json)</translation>
+    </message>
+    <message>
+        <source>&amp;Profile from the imported HAR</source>
+        <translation>根据导入的 HAR 创建配置(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Server and client &amp;code...</source>
+        <translation>服务器和客户端代码(&amp;C)...</translation>
+    </message>
+    <message>
+        <source>A HAR is being imported already</source>
+        <translation>已有一个 HAR 正在导入</translation>
+    </message>
+    <message>
+        <source>%1 is %2 MB; a HAR larger than %3 MB is not imported</source>
+        <translation>%1 大小为 %2 MB；超过 %3 MB 的 HAR 不会被导入</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <source>Importing %1...</source>
+        <translation>正在导入 %1...</translation>
+    </message>
+    <message>
+        <source>Imported %1 Socket.IO requests of %2 entries, judged in %3&apos;s rules: %4</source>
+        <translation>已从 %2 个条目中导入 %1 个 Socket.IO 请求，按 %3 的规则判定：%4</translation>
+    </message>
+    <message>
+        <source>Import a HAR first (File → Import → HAR from your browser)</source>
+        <translation>请先导入 HAR（文件 → 导入 → 浏览器导出的 HAR）</translation>
+    </message>
+    <message>
+        <source>Profile inferred from the HAR: run it (F5) to reproduce the problem and prove a fix</source>
+        <translation>已根据 HAR 推断出配置：运行它（F5）以重现问题并验证修复</translation>
+    </message>
+    <message>
+        <source>Paste server code, client code or both</source>
+        <translation>请粘贴服务器代码、客户端代码或两者</translation>
+    </message>
+    <message>
+        <source>Profile updated from the code (Edit → Undo in the text restores it)</source>
+        <translation>已根据代码更新配置（在文本中使用“编辑 → 撤销”可以恢复）</translation>
+    </message>
+    <message>
+        <source>Import server and client code</source>
+        <translation>导入服务器和客户端代码</translation>
+    </message>
+    <message>
+        <source>Paste the code that creates your Socket.IO server (new Server(httpServer, {...}), require(&quot;socket.io&quot;)(server, {...}), io.use(...)) and the code that connects the page (io(&quot;https://...&quot;, {...})). It is evaluated in a sandbox without network or files; functions are kept as source.</source>
+        <translation>粘贴创建 Socket.IO 服务器的代码（new Server(httpServer, {...})、require(&quot;socket.io&quot;)(server, {...})、io.use(...)）以及页面连接服务器的代码（io(&quot;https://...&quot;, {...})）。代码在没有网络和文件访问的沙箱中执行；函数按源代码保留。</translation>
+    </message>
+    <message>
+        <source>Server code</source>
+        <translation>服务器代码</translation>
+    </message>
+    <message>
+        <source>Client code</source>
+        <translation>客户端代码</translation>
+    </message>
+    <message>
+        <source>Import into the profile</source>
+        <translation>导入到配置</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Explain an error</source>
+        <translation>解释错误</translation>
+    </message>
+    <message>
+        <source>Paste what Chrome&apos;s or Firefox&apos;s console printed (English or Chinese), or the connect_error message your page logged</source>
+        <translation>粘贴 Chrome 或 Firefox 控制台打印的内容（英文或中文），或页面记录的 connect_error 消息</translation>
+    </message>
+    <message>
+        <source>Explain</source>
+        <translation>解释</translation>
+    </message>
+    <message>
+        <source>Reproduce and find the fix</source>
+        <translation>重现并找出修复</translation>
+    </message>
+    <message>
+        <source>Nothing to export yet: run the profile first</source>
+        <translation>还没有可导出的内容：请先运行配置</translation>
+    </message>
+    <message>
+        <source>A report&apos;s name ends in .md (Markdown) or .html (a page)</source>
+        <translation>报告文件名须以 .md（Markdown）或 .html（页面）结尾</translation>
+    </message>
+    <message>
+        <source>The picture could not be drawn</source>
+        <translation>无法绘制图片</translation>
+    </message>
+    <message>
+        <source>The profile has errors: fix them before exporting code</source>
+        <translation>配置有错误：请在导出代码前修正</translation>
     </message>
 </context>
 <context>
