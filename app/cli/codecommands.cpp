@@ -32,17 +32,15 @@ QTextStream &err()
 
 const char *const FromCodeUsage
     = "  from-code [--server FILE] [--client FILE] [--base PROFILE] -o PROFILE [--force]\n"
-      "                          read the options of new Server(...) and io(...) out of\n"
-      "                          JavaScript into a profile (FILE - is stdin; -o - prints it);\n"
-      "                          what code cannot say (name, expect, browser, page origin,\n"
-      "                          proxy) comes from --base; exit 0 written, 1 code not\n"
-      "                          understood, 2 usage\n";
+      "                     Read the options of new Server(...) and io(...) out of JavaScript\n"
+      "                     into a profile (FILE - is stdin; -o - prints it); what code cannot\n"
+      "                     say (name, expect, browser, page origin, proxy) comes from --base.\n"
+      "                     Exit 0 written, 1 code not understood, 2 usage.\n";
 
 const char *const ToCodeUsage
     = "  to-code PROFILE [--esm|--commonjs] [--server-only|--client-only]\n"
-      "                          print the profile as Socket.IO server and client code\n"
-      "                          (ES modules unless --commonjs); exit 0, 1 profile errors,\n"
-      "                          2 usage\n";
+      "                     Print the profile as Socket.IO server and client code (ES modules\n"
+      "                     unless --commonjs). Exit 0, 1 profile errors, 2 usage.\n";
 
 int usageError(const char *command, const char *usage, const QString &message)
 {

@@ -38,11 +38,11 @@ QTextStream &err()
 const char *const Usage
     = "  explain [TEXT | -] [--lang en|zh-CN] [--json] [--profile-out PROFILE [--force]]\n"
       "          [--no-run]\n"
-      "                          (--lang: the text's own language unless given)\n"
-      "                          explain a pasted Chromium/Firefox console error, connect_error\n"
-      "                          or Engine.IO message (TEXT, or stdin when absent or -): the\n"
-      "                          case, a profile reproducing it, its run and the proven fix;\n"
-      "                          exit 0 reproduced, 1 not reproduced, 2 unrecognised/usage\n";
+      "                     Explain a pasted Chromium/Firefox console error, connect_error or\n"
+      "                     Engine.IO message (TEXT, or stdin when absent or -): the case, a\n"
+      "                     profile reproducing it, its run and the proven fix (--lang: the\n"
+      "                     text's own language unless given). Exit 0 reproduced, 1 not\n"
+      "                     reproduced, 2 unrecognised or usage.\n";
 
 int usageError(const QString &message)
 {

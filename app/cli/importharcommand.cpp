@@ -38,11 +38,11 @@ QTextStream &err()
 const char *const Usage
     = "  import-har FILE.har [--browser chromium|firefox] [--lang en|zh-CN] [--json]\n"
       "             [--profile-out PROFILE.corslab.json [--force]] [--no-fix]\n"
-      "                          judge a browser's recorded Socket.IO traffic again (the\n"
-      "                          browser that recorded it, unless --browser), infer a\n"
-      "                          profile that reproduces it and run that to prove the fix;\n"
-      "                          exit 0 connected, 1 not connected (blocked, refused,\n"
-      "                          network error, timeout), 2 bad input\n";
+      "                     Judge a browser's recorded Socket.IO traffic again (in the rules\n"
+      "                     of the browser that recorded it, unless --browser), infer a profile\n"
+      "                     that reproduces it and run that to prove the fix. Exit 0 connected,\n"
+      "                     1 not connected (blocked, refused, network error, timeout), 2 bad\n"
+      "                     input.\n";
 
 int usageError(const QString &message)
 {

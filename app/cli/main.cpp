@@ -54,7 +54,8 @@ Commands:
                      --har, --report and --png also write the run as HAR 1.2, a report to
                      paste into an issue, and a picture of the timeline.
   check-url URL --origin ORIGIN [--with-credentials] [-H 'name: value']... [--path P]
-            [--transports polling,websocket] [--browser B] [--json]
+            [--transports polling,websocket] [--browser B] [--json] [--har F] [--report F]
+            [--png F]
                      Connect to a real server as a page at ORIGIN would. Exit 0 when connected.
 %1
 FILE is a path, or the name of a bundled example (see `corslab-cli examples`).
