@@ -767,6 +767,10 @@ void Importer::incomingPacket(const EngineIoPacket &p)
                     message = m->toString();
             }
             m_client.serverMessage = message;
+            if (s.data() && s.data()->isObject()) {
+                if (const JsonNode *d = s.data()->find(u"data"))
+                    m_client.errorData = JavaScriptJson::stringify(*d);
+            }
             connectError(message, QString(), QStringLiteral("Error"));
         } else if (s.type() == SocketIoPacket::Type::Disconnect && m_socketConnected) {
             m_client.disconnectReason = QStringLiteral("io server disconnect");
@@ -1437,11 +1441,40 @@ void Importer::inferProfile()
         infer(QStringLiteral("client.options.extraHeaders"), names.join(QStringLiteral(", ")),
             QStringLiteral("request headers the page set (a browser does not add these itself)"));
     }
-    if (m_namespace != QLatin1String("/")) {
-        p.client.namespaceName = m_namespace;
-        p.server.namespaces.append(NamespaceConfig {m_namespace, std::nullopt, {}});
-        infer(QStringLiteral("client.namespace"), jsonText(m_namespace),
-            QStringLiteral("the CONNECT packet's namespace"));
+    // A refusal by the server's own code: the HAR shows what it answered, not why. A stand-in
+    // that answers the same lets the local run show the same timeline.
+    std::optional<ScriptFunction> middleware;
+    if (m_client.hasConnectError && m_client.errorType == QLatin1String("Error")
+        && !m_client.errorMessage.isEmpty()) {
+        QString body
+            = QStringLiteral("const err = new Error(%1); ")
+                  .arg(JavaScriptJson::stringify(JsonNode::fromString(m_client.errorMessage)));
+        if (!m_client.errorData.isEmpty())
+            body += QStringLiteral("err.data = %1; ").arg(m_client.errorData);
+        middleware
+            = ScriptFunction {QStringLiteral("(socket, next) => { %1next(err); }").arg(body), {}};
+        infer(QStringLiteral("server.namespaces[\"%1\"].middleware").arg(m_namespace),
+            QStringLiteral("a stand-in refusing with \"%1\"").arg(m_client.errorMessage),
+            QStringLiteral("the server answered CONNECT with CONNECT_ERROR \"%1\"; why is in "
+                           "the server's code, which a HAR does not show")
+                .arg(m_client.errorMessage));
+    }
+    if (m_namespace != QLatin1String("/") || middleware) {
+        if (m_namespace != QLatin1String("/")) {
+            p.client.namespaceName = m_namespace;
+            infer(QStringLiteral("client.namespace"), jsonText(m_namespace),
+                QStringLiteral("the CONNECT packet's namespace"));
+        }
+        p.server.namespaces.append(NamespaceConfig {m_namespace, middleware, {}});
+    }
+    if ((m_client.httpStatus == 403 || m_client.webSocketStatus == 403)
+        && m_client.serverMessage == QLatin1String("Forbidden") && !m_client.connected) {
+        p.server.allowRequest
+            = ScriptFunction {QStringLiteral("(req, callback) => { callback(null, false); }"), {}};
+        infer(QStringLiteral("server.allowRequest"), QStringLiteral("a stand-in refusing"),
+            QStringLiteral("the server answered 403 {\"code\":4,\"message\":\"Forbidden\"}, "
+                           "engine.io's answer when allowRequest refuses; why is in the "
+                           "server's code, which a HAR does not show"));
     }
     if (m_auth) {
         o.auth = m_auth;

@@ -36,7 +36,7 @@ const keep = value("--keep");
 const deadline = Number(value("--deadline") ?? 150);
 
 // The cases: connected, missing ACAO, wildcard + credentials, header not allowed, origin mismatch,
-// WebSocket only.
+// WebSocket only
 const profiles = [
     "resources/profiles/single-allowed-origin.corslab.json",
     "resources/profiles/missing-allow-origin.corslab.json",
@@ -44,6 +44,8 @@ const profiles = [
     "resources/profiles/custom-header-not-allowed.corslab.json",
     "tests/browser/profiles/origin-other-port.corslab.json",
     "resources/profiles/websocket-only-hides-cors.corslab.json",
+    // and a refusal by the server's own code (CONNECT_ERROR from namespace middleware)
+    "resources/profiles/namespace-middleware-refusal.corslab.json",
 ].map((p) => path.join(root, p));
 
 const cleanups = [];

@@ -121,6 +121,12 @@ if jq -e '.reproduction.agrees == true and .run.fix != null' <<<"$out" >/dev/nul
 else
     bad reproduction-and-fix; jq '.reproduction, .run.fixAttempts' <<<"$out" | head -20
 fi
+out=$("$cli" import-har "$har/chrome-refused-auth.har" --json 2>&1)
+if jq -e '.reproduction.agrees == true and .reproduction.verdict == "refused"' <<<"$out" >/dev/null; then
+    ok refusal-reproduced
+else
+    bad refusal-reproduced; jq '.reproduction' <<<"$out" | head -10
+fi
 check reproduction-text 1 "Local reproduction (embedded server): blocked (MissingAllowOriginHeader), as in the HAR" -- \
     "$cli" import-har "$har/chrome-missing-acao.har"
 

@@ -325,6 +325,12 @@ void TestHarImport::inferredProfile()
         QVERIFY(p.client.options.auth.has_value());
         QCOMPARE(JavaScriptJson::stringify(*p.client.options.auth), u"{\"token\":\"wrong\"}"_s);
         QCOMPARE(p.expect->verdict, Verdict::Refused);
+        // The refusal's reason is in the server's code: a stand-in middleware answers the same.
+        QCOMPARE(p.server.namespaces.size(), 1);
+        QCOMPARE(p.server.namespaces.at(0).name, u"/"_s);
+        QVERIFY(p.server.namespaces.at(0).middleware.has_value());
+        QVERIFY(p.server.namespaces.at(0).middleware->source.contains(u"\"not authorized\""_s));
+        QVERIFY(p.containsFunctions());
     }
     {
         // EIO=3 (socket.io-client 2.x) in Firefox, namespace /admin: the server's unasked
