@@ -124,6 +124,11 @@ private:
         const QString &layer);
     void connectError(const QString &message, const QString &description, const QString &type);
     void inferProfile();
+    void limit(const QString &en, const QString &zh)
+    {
+        m_result.limits << en;
+        m_result.limitsZh << zh;
+    }
     void infer(const QString &field, const QString &value, const QString &because)
     {
         m_result.inferences.append({field, value, because});
@@ -163,6 +168,7 @@ private:
     bool m_websocketFirst = false;
     int m_eio = 4;
     QList<PendingMessage> m_pending; // WebSocket messages not yet replayed, in time order
+    double m_lastPollAtMs = 0;
 };
 
 HarImportResult Importer::run()
@@ -173,10 +179,13 @@ HarImportResult Importer::run()
     m_result.recordedBy = recorded.value_or(Browser::Chromium);
     m_browser = m_options.browser.value_or(m_result.recordedBy);
     if (!recorded && !m_options.browser)
-        m_result.limits << QStringLiteral(
-            "the HAR does not say which browser recorded it (creator \"%1\"): judged with "
-            "Chromium's rules (--browser firefox to judge with Firefox's)")
-                               .arg(m_log.creatorName);
+        limit(QStringLiteral(
+                  "the HAR does not say which browser recorded it (creator \"%1\"): judged with "
+                  "Chromium's rules (--browser firefox to judge with Firefox's)")
+                  .arg(m_log.creatorName),
+            QStringLiteral("HAR 没有说明是哪个浏览器录制的（creator \"%1\"）：按 Chromium "
+                           "的规则判定（用 --browser firefox 按 Firefox 的规则判定）")
+                .arg(m_log.creatorName));
     m_marksFailures = !m_log.creatorName.contains(QLatin1String("firefox"), Qt::CaseInsensitive);
     select();
     if (!m_result.error.isEmpty())
@@ -211,8 +220,9 @@ HarImportResult Importer::run()
             "从 %1 录制的 HAR 导入：每个请求都按 %2 的 CORS 规则重新判定，没有发送任何请求。")
             .arg(m_log.creatorName.isEmpty() ? QStringLiteral("未知工具") : m_log.creatorName,
                 displayName(m_browser))});
-    for (const QString &limit : m_result.limits)
-        r.verdict.notes.append({QStringLiteral("har-limit"), limit, limit});
+    for (qsizetype i = 0; i < m_result.limits.size(); ++i)
+        r.verdict.notes.append(
+            {QStringLiteral("har-limit"), m_result.limits.at(i), m_result.limitsZh.value(i)});
     r.asExpected = true;
     TimelineEvent v;
     v.side = TimelineSide::Page;
@@ -292,10 +302,13 @@ void Importer::select()
     }
     m_result.connectionAttempts = attempts;
     if (attempts > 1)
-        m_result.limits << QStringLiteral(
-            "the HAR holds %1 connection attempts (socket.io-client reconnects): the first one "
-            "is judged")
-                               .arg(attempts);
+        limit(
+            QStringLiteral(
+                "the HAR holds %1 connection attempts (socket.io-client reconnects): the first one "
+                "is judged")
+                .arg(attempts),
+            QStringLiteral("HAR 中有 %1 次连接尝试（socket.io-client 会重连）：只判定第一次")
+                .arg(attempts));
     // Pair each preflight with the request it was made for (Chrome gives both the same URL; it
     // reports the request before its preflight, CorsLab's export after it).
     QList<bool> paired(all.size(), false);
@@ -377,9 +390,11 @@ void Importer::resolvePageOrigin()
         m_pageOriginWhy = QStringLiteral(
             "no Origin, page URL or Referer: browsers send no Origin on a same-origin GET, so "
             "the page is taken to be on the server's origin");
-        m_result.limits << QStringLiteral(
-            "the page's origin is not in the HAR (no Origin header, page URL or Referer); "
-            "same-origin assumed");
+        limit(QStringLiteral(
+                  "the page's origin is not in the HAR (no Origin header, page URL or Referer); "
+                  "same-origin assumed"),
+            QStringLiteral(
+                "HAR 中没有页面的源（没有 Origin 头、页面 URL 或 Referer）：假定为同源"));
     }
 }
 
@@ -499,9 +514,11 @@ void Importer::inferCredentials()
             "no cookies went with the cross-origin requests, and %1's HAR does not mark which "
             "requests CORS refused: false (socket.io-client's default)")
                                    .arg(m_log.creatorName);
-        m_result.limits << QStringLiteral(
-            "withCredentials cannot be told from this HAR (no cookies sent, failures not "
-            "marked): judged as false");
+        limit(QStringLiteral(
+                  "withCredentials cannot be told from this HAR (no cookies sent, failures not "
+                  "marked): judged as false"),
+            QStringLiteral("无法从这个 HAR 判断 withCredentials（没有发送 "
+                           "Cookie，浏览器也没有标记失败）：按 false 判定"));
         return;
     }
     for (const Item &item : m_items) {
@@ -847,13 +864,16 @@ void Importer::replayInOrder()
         // sending it, which socket.io-client does once the handshake succeeded.
         m_client.connected = true;
         m_client.transport = m_upgraded ? QStringLiteral("websocket") : QStringLiteral("polling");
-        m_result.limits << QStringLiteral(
-            "the HAR has no response bodies: the CONNECT answer is not visible; connected is "
-            "concluded from the page polling on after sending it");
+        limit(QStringLiteral(
+                  "the HAR has no response bodies: the CONNECT answer is not visible; connected is "
+                  "concluded from the page polling on after sending it"),
+            QStringLiteral(
+                "HAR 中没有响应体：看不到 CONNECT 的应答；根据页面发送之后继续轮询判定为已连接"));
     }
     if (!m_socketConnected && !m_client.hasConnectError && !m_client.connected) {
-        m_result.limits << QStringLiteral(
-            "the HAR ends before the page connected or failed: the verdict is a timeout");
+        limit(QStringLiteral(
+                  "the HAR ends before the page connected or failed: the verdict is a timeout"),
+            QStringLiteral("HAR 在页面连接成功或失败之前就结束了：判定为超时"));
     }
 }
 
@@ -935,10 +955,14 @@ bool Importer::replayPolling(const Item &item)
     };
     auto noResponse = [&](const HarEntry &r) {
         m_client.netError = r.error.isEmpty() ? QStringLiteral("net::ERR_FAILED") : r.error;
-        m_result.limits << QStringLiteral(
-            "%1 %2 has status 0 and no headers in the HAR (the browser refused or lost it): "
-            "CorsLab can tell that it failed (%3) but not which CORS rule failed")
-                               .arg(r.method, pathAndQuery(QUrl(r.url)), m_client.netError);
+        limit(QStringLiteral(
+                  "%1 %2 has status 0 and no headers in the HAR (the browser refused or lost it): "
+                  "CorsLab can tell that it failed (%3) but not which CORS rule failed")
+                  .arg(r.method, pathAndQuery(QUrl(r.url)), m_client.netError),
+            QStringLiteral(
+                "%1 %2 在 HAR 中状态为 0 且没有响应头（浏览器拒绝了它或它丢失了）：CorsLab "
+                "能看出它失败了（%3），但看不出是哪条 CORS 规则失败")
+                .arg(r.method, pathAndQuery(QUrl(r.url)), m_client.netError));
         connectError(post ? QStringLiteral("xhr post error") : QStringLiteral("xhr poll error"),
             QStringLiteral("0"), QStringLiteral("TransportError"));
     };
@@ -947,14 +971,19 @@ bool Importer::replayPolling(const Item &item)
         if (!hasResponse(r) || (r.error.isEmpty() && r.corsError.isEmpty()) || !m_marksFailures)
             return;
         if (passed)
-            m_result.limits << QStringLiteral(
-                "%1 %2: the browser recorded %3, CorsLab's re-judgement says it %4")
-                                   .arg(r.method, pathAndQuery(QUrl(r.url)),
-                                       recordedFailure(r)
-                                           ? QStringLiteral("a failure (%1)")
+            limit(
+                QStringLiteral("%1 %2: the browser recorded %3, CorsLab's re-judgement says it %4")
+                    .arg(r.method, pathAndQuery(QUrl(r.url)),
+                        recordedFailure(r) ? QStringLiteral("a failure (%1)")
                                                  .arg(r.error.isEmpty() ? r.corsError : r.error)
                                            : QStringLiteral("success"),
-                                       passed ? QStringLiteral("passes") : QStringLiteral("fails"));
+                        passed ? QStringLiteral("passes") : QStringLiteral("fails")),
+                QStringLiteral("%1 %2：浏览器记录的是%3，CorsLab 重新判定的结果是%4")
+                    .arg(r.method, pathAndQuery(QUrl(r.url)),
+                        recordedFailure(r) ? QStringLiteral("失败（%1）")
+                                                 .arg(r.error.isEmpty() ? r.corsError : r.error)
+                                           : QStringLiteral("成功"),
+                        passed ? QStringLiteral("通过") : QStringLiteral("失败")));
     };
     const HarEntry *p = item.kind == EntryKind::Preflight ? &e : item.preflight;
     if (p) {
@@ -980,9 +1009,9 @@ bool Importer::replayPolling(const Item &item)
             return false;
         }
         if (item.kind == EntryKind::Preflight) {
-            m_result.limits << QStringLiteral(
-                "the request after the preflight for %1 is not in the HAR")
-                                   .arg(pathAndQuery(QUrl(e.url)));
+            limit(QStringLiteral("the request after the preflight for %1 is not in the HAR")
+                      .arg(pathAndQuery(QUrl(e.url))),
+                QStringLiteral("HAR 中没有 %1 的预检之后的请求").arg(pathAndQuery(QUrl(e.url))));
             return true;
         }
     }
@@ -1003,9 +1032,10 @@ bool Importer::replayPolling(const Item &item)
                 QStringLiteral("0"), QStringLiteral("TransportError"));
             return false;
         }
-        m_result.limits << QStringLiteral(
-            "%1 was redirected to %2: the next hop is judged as its own request")
-                               .arg(pathAndQuery(item.url), hop.next->url());
+        limit(QStringLiteral("%1 was redirected to %2: the next hop is judged as its own request")
+                  .arg(pathAndQuery(item.url), hop.next->url()),
+            QStringLiteral("%1 被重定向到 %2：下一跳作为单独的请求判定")
+                .arg(pathAndQuery(item.url), hop.next->url()));
         return true;
     }
     const CorsCheck check = cors.checkResponse(response);
@@ -1051,6 +1081,12 @@ bool Importer::replayPolling(const Item &item)
     pending.pollBody = e.responseBody;
     pending.atMs
         = started.isValid() ? double(started.toMSecsSinceEpoch()) + qMax(0.0, e.timeMs) : 0;
+    // socket.io-client has one GET in flight at a time: answers come in the order of the requests
+    // (HAR start times are whole milliseconds, which could swap two quick polls).
+    if (pending.atMs > 0) {
+        pending.atMs = qMax(pending.atMs, m_lastPollAtMs);
+        m_lastPollAtMs = pending.atMs;
+    }
     enqueue(pending);
     return true;
 }
@@ -1142,10 +1178,12 @@ bool Importer::replayWebSocket(const Item &item)
         else if (e.responseBody.size() <= 200 && !e.responseBody.contains(u'\n'))
             m_client.serverMessage = e.responseBody.trimmed();
         if (e.status == 0) {
-            m_result.limits << QStringLiteral(
-                "the WebSocket handshake %1 has no response in the HAR: why it failed is not "
-                "recorded")
-                                   .arg(pathAndQuery(item.url));
+            limit(QStringLiteral(
+                      "the WebSocket handshake %1 has no response in the HAR: why it failed is not "
+                      "recorded")
+                      .arg(pathAndQuery(item.url)),
+                QStringLiteral("HAR 中 WebSocket 握手 %1 没有响应：没有记录失败的原因")
+                    .arg(pathAndQuery(item.url)));
         }
         recordPage(TimelineStep::Handshake, QStringLiteral("WebSocket error event"), console);
         connectError(QStringLiteral("websocket error"), QStringLiteral("[object Event]"),
@@ -1155,10 +1193,13 @@ bool Importer::replayWebSocket(const Item &item)
     if (!probe)
         m_transport = QStringLiteral("websocket");
     if (e.webSocketMessages.isEmpty() && !probe) {
-        m_result.limits << QStringLiteral(
-            "the WebSocket %1 has no messages in the HAR (Chrome's _webSocketMessages): the "
-            "packets are not visible")
-                               .arg(pathAndQuery(item.url));
+        limit(QStringLiteral(
+                  "the WebSocket %1 has no messages in the HAR (Chrome's _webSocketMessages): the "
+                  "packets are not visible")
+                  .arg(pathAndQuery(item.url)),
+            QStringLiteral(
+                "HAR 中 WebSocket %1 没有消息（Chrome 的 _webSocketMessages）：看不到数据包")
+                .arg(pathAndQuery(item.url)));
     }
     // The messages happen at their own times, interleaved with the polling requests in flight.
     for (const HarWebSocketMessage &m : e.webSocketMessages)

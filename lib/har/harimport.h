@@ -36,7 +36,8 @@ struct HarImportResult {
     RunResult run; // events, checks, client outcome and verdict as a live run has them
     Profile profile; // inferred; also run.profile
     QList<HarInference> inferences;
-    QStringList limits; // what the HAR does not show and so could not be judged
+    QStringList limits; // what the HAR does not show and so could not be judged (English)
+    QStringList limitsZh; // the same in Simplified Chinese
 };
 
 class HarImport {
