@@ -4,6 +4,23 @@
 
 #include <QList>
 #include <QStringList>
+#include <QTextStream>
+
+#include <cstdio>
+
+// The one stdout and one stderr stream every command writes to (two streams on one FILE would
+// interleave their buffers).
+inline QTextStream &cliOut()
+{
+    static QTextStream s(stdout);
+    return s;
+}
+
+inline QTextStream &cliErr()
+{
+    static QTextStream s(stderr);
+    return s;
+}
 
 struct CliCommand {
     const char *name; // "import-har"

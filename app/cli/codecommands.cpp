@@ -18,18 +18,6 @@ using namespace corslab;
 
 namespace {
 
-QTextStream &out()
-{
-    static QTextStream s(stdout);
-    return s;
-}
-
-QTextStream &err()
-{
-    static QTextStream s(stderr);
-    return s;
-}
-
 const char *const FromCodeUsage
     = "  from-code [--server FILE] [--client FILE] [--base PROFILE] -o PROFILE [--force]\n"
       "                     Read the options of new Server(...) and io(...) out of JavaScript\n"
@@ -44,8 +32,8 @@ const char *const ToCodeUsage
 
 int usageError(const char *command, const char *usage, const QString &message)
 {
-    err() << "corslab-cli " << command << ": " << message << "\n\nusage:\n" << usage;
-    err().flush();
+    cliErr() << "corslab-cli " << command << ": " << message << "\n\nusage:\n" << usage;
+    cliErr().flush();
     return 2;
 }
 
@@ -89,7 +77,7 @@ bool readCode(const QString &path, QString &text, QString &error)
 int fromCode(const QStringList &input)
 {
     if (input.contains(QStringLiteral("--help")) || input.contains(QStringLiteral("-h"))) {
-        out() << "usage:\n" << FromCodeUsage;
+        cliOut() << "usage:\n" << FromCodeUsage;
         return 0;
     }
     QString serverPath;
@@ -129,8 +117,8 @@ int fromCode(const QStringList &input)
         return usageError("from-code", FromCodeUsage,
             QStringLiteral("-o PROFILE is required (-o - prints the profile)"));
     if (outPath != u"-" && QFileInfo::exists(outPath) && !force) {
-        err() << "corslab-cli from-code: " << outPath
-              << " exists; it is left as it is (add --force to replace it)\n";
+        cliErr() << "corslab-cli from-code: " << outPath
+                 << " exists; it is left as it is (add --force to replace it)\n";
         return 2;
     }
 
@@ -140,10 +128,11 @@ int fromCode(const QStringList &input)
         const ProfileFileResult loaded = ProfileFile::load(resolved);
         for (const Diagnostic &d : loaded.load.diagnostics) {
             if (d.isError())
-                err() << d.toString(basePath) << '\n';
+                cliErr() << d.toString(basePath) << '\n';
         }
         if (!loaded.load.profile) {
-            err() << "corslab-cli from-code: the base profile " << basePath << " cannot be used\n";
+            cliErr() << "corslab-cli from-code: the base profile " << basePath
+                     << " cannot be used\n";
             return 2;
         }
         base = loaded.load.profile;
@@ -153,22 +142,22 @@ int fromCode(const QStringList &input)
     QString client;
     QString error;
     if (!serverPath.isEmpty() && !readCode(serverPath, server, error)) {
-        err() << "corslab-cli from-code: " << error << '\n';
+        cliErr() << "corslab-cli from-code: " << error << '\n';
         return 2;
     }
     if (!clientPath.isEmpty() && !readCode(clientPath, client, error)) {
-        err() << "corslab-cli from-code: " << error << '\n';
+        cliErr() << "corslab-cli from-code: " << error << '\n';
         return 2;
     }
     auto label
         = [](const QString &path) { return path == u"-" ? QStringLiteral("<stdin>") : path; };
     CodeImportResult result;
     if (!serverPath.isEmpty() && server.trimmed().isEmpty()) {
-        err() << label(serverPath) << ": error: the server code is empty\n";
+        cliErr() << label(serverPath) << ": error: the server code is empty\n";
         return 1;
     }
     if (!clientPath.isEmpty() && client.trimmed().isEmpty()) {
-        err() << label(clientPath) << ": error: the client code is empty\n";
+        cliErr() << label(clientPath) << ": error: the client code is empty\n";
         return 1;
     }
     // QJSEngine's compiler warns about the user's code on stderr ("Variable x is used before
@@ -179,20 +168,20 @@ int fromCode(const QStringList &input)
         QString file = d.side == CodeSide::Server ? label(serverPath) : label(clientPath);
         if (file.isEmpty())
             file = label(d.side == CodeSide::Server ? clientPath : serverPath);
-        err() << d.toString(file) << '\n';
+        cliErr() << d.toString(file) << '\n';
     }
-    err().flush();
+    cliErr().flush();
     if (!result.profile)
         return 1;
     const QByteArray json = ProfileWriter::toJson(*result.profile);
     if (outPath == u"-") {
-        out() << QString::fromUtf8(json);
-        out().flush();
+        cliOut() << QString::fromUtf8(json);
+        cliOut().flush();
         return 0;
     }
     const SaveResult saved = ProfileFile::save(outPath, json);
     if (!saved.ok) {
-        err() << "corslab-cli from-code: " << saved.error << '\n';
+        cliErr() << "corslab-cli from-code: " << saved.error << '\n';
         return 2;
     }
     return 0;
@@ -201,7 +190,7 @@ int fromCode(const QStringList &input)
 int toCode(const QStringList &input)
 {
     if (input.contains(QStringLiteral("--help")) || input.contains(QStringLiteral("-h"))) {
-        out() << "usage:\n" << ToCodeUsage;
+        cliOut() << "usage:\n" << ToCodeUsage;
         return 0;
     }
     CodeStyle style = CodeStyle::Esm;
@@ -233,23 +222,23 @@ int toCode(const QStringList &input)
     const ProfileFileResult loaded = ProfileFile::load(ProfileFile::resolveArgument(path));
     for (const Diagnostic &d : loaded.load.diagnostics) {
         if (d.isError())
-            err() << d.toString(path) << '\n';
+            cliErr() << d.toString(path) << '\n';
     }
     if (!loaded.load.profile) {
-        err().flush();
+        cliErr().flush();
         return 1;
     }
     if (server && client) {
-        out() << "// ---- server (Node) ----\n"
-              << CodeWriter::serverCode(*loaded.load.profile, style)
-              << "\n// ---- client (the page) ----\n"
-              << CodeWriter::clientCode(*loaded.load.profile, style);
+        cliOut() << "// ---- server (Node) ----\n"
+                 << CodeWriter::serverCode(*loaded.load.profile, style)
+                 << "\n// ---- client (the page) ----\n"
+                 << CodeWriter::clientCode(*loaded.load.profile, style);
     } else if (server) {
-        out() << CodeWriter::serverCode(*loaded.load.profile, style);
+        cliOut() << CodeWriter::serverCode(*loaded.load.profile, style);
     } else {
-        out() << CodeWriter::clientCode(*loaded.load.profile, style);
+        cliOut() << CodeWriter::clientCode(*loaded.load.profile, style);
     }
-    out().flush();
+    cliOut().flush();
     return 0;
 }
 

@@ -10,7 +10,6 @@
 #include "run/runreport.h"
 #include "run/testrun.h"
 
-#include <QEventLoop>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -23,18 +22,6 @@ using namespace corslab;
 
 namespace {
 
-QTextStream &out()
-{
-    static QTextStream s(stdout);
-    return s;
-}
-
-QTextStream &err()
-{
-    static QTextStream s(stderr);
-    return s;
-}
-
 const char *const Usage
     = "  explain [TEXT | -] [--lang en|zh-CN] [--json] [--profile-out PROFILE [--force]]\n"
       "          [--no-run]\n"
@@ -46,21 +33,8 @@ const char *const Usage
 
 int usageError(const QString &message)
 {
-    err() << "corslab-cli explain: " << message << "\n\nusage:\n" << Usage;
+    cliErr() << "corslab-cli explain: " << message << "\n\nusage:\n" << Usage;
     return 2;
-}
-
-RunResult runProfile(const Profile &profile)
-{
-    RunOptions options;
-    options.proveFix = true;
-    TestRun run(profile, options);
-    QEventLoop loop;
-    QObject::connect(&run, &TestRun::finished, &loop, &QEventLoop::quit);
-    run.start();
-    if (run.isRunning())
-        loop.exec();
-    return run.result();
 }
 
 int explain(const QStringList &args)
@@ -81,7 +55,7 @@ int explain(const QStringList &args)
             return true;
         };
         if (a == QLatin1String("--help") || a == QLatin1String("-h")) {
-            out() << "usage: corslab-cli\n" << Usage;
+            cliOut() << "usage: corslab-cli\n" << Usage;
             return 0;
         } else if (a == QLatin1String("--lang")) {
             if (!value(&lang))
@@ -109,8 +83,8 @@ int explain(const QStringList &args)
         return usageError(QStringLiteral("give the text as an argument or on stdin (-), not both"));
     // Nothing a user wrote is lost: an existing file stays unless --force.
     if (!profileOut.isEmpty() && QFileInfo::exists(profileOut) && !force) {
-        err() << "corslab-cli explain: " << profileOut
-              << " exists; not overwritten (--force to replace it)\n";
+        cliErr() << "corslab-cli explain: " << profileOut
+                 << " exists; not overwritten (--force to replace it)\n";
         return 2;
     }
 
@@ -125,8 +99,8 @@ int explain(const QStringList &args)
             if (n < 0 && errno == EINTR)
                 continue;
             if (n < 0) {
-                err() << "corslab-cli explain: cannot read stdin: " << qt_error_string(errno)
-                      << '\n';
+                cliErr() << "corslab-cli explain: cannot read stdin: " << qt_error_string(errno)
+                         << '\n';
                 return 2;
             }
             if (n == 0)
@@ -134,9 +108,9 @@ int explain(const QStringList &args)
             bytes.append(buffer, n);
         }
         if (bytes.size() > ErrorExplainer::MaxInputBytes) {
-            err() << "corslab-cli explain: stdin: the pasted text is larger than "
-                  << ErrorExplainer::MaxInputBytes
-                  << " bytes (1 MiB); paste the console lines of the error, not the whole log\n";
+            cliErr() << "corslab-cli explain: stdin: the pasted text is larger than "
+                     << ErrorExplainer::MaxInputBytes
+                     << " bytes (1 MiB); paste the console lines of the error, not the whole log\n";
             return 2;
         }
         e = ErrorExplainer::explainUtf8(bytes);
@@ -149,12 +123,12 @@ int explain(const QStringList &args)
             : QStringLiteral("en");
     if (!e.error.isEmpty()) {
         const bool zh = lang == QLatin1String("zh-CN");
-        err() << "corslab-cli explain: " << e.error << '\n';
+        cliErr() << "corslab-cli explain: " << e.error << '\n';
         if (zh && e.lines.isEmpty() && !e.error.startsWith(QLatin1String("the pasted text is")))
-            err() << ErrorExplainer::expectedInput(lang) << '\n';
+            cliErr() << ErrorExplainer::expectedInput(lang) << '\n';
         if (json)
-            out() << QJsonDocument(e.toJson()).toJson(QJsonDocument::Indented);
-        out().flush();
+            cliOut() << QJsonDocument(e.toJson()).toJson(QJsonDocument::Indented);
+        cliOut().flush();
         return 2;
     }
 
@@ -163,8 +137,8 @@ int explain(const QStringList &args)
         profileBytes = ProfileWriter::toJson(*e.profile);
         const ProfileLoadResult reloaded = ProfileReader::read(profileBytes);
         if (!reloaded.profile || reloaded.hasErrors()) {
-            err() << "corslab-cli explain: the built profile does not load again (a bug):\n"
-                  << profileBytes;
+            cliErr() << "corslab-cli explain: the built profile does not load again (a bug):\n"
+                     << profileBytes;
             return 2;
         }
     }
@@ -174,14 +148,14 @@ int explain(const QStringList &args)
         if (e.profile) {
             const SaveResult saved = ProfileFile::save(profileOut, profileBytes);
             if (!saved.ok) {
-                err() << "corslab-cli explain: " << profileOut << ": " << saved.error << '\n';
+                cliErr() << "corslab-cli explain: " << profileOut << ": " << saved.error << '\n';
                 return 2;
             }
             profileNote = zh ? QStringLiteral("配置已写入 %1").arg(profileOut)
                              : QStringLiteral("Profile written to %1").arg(profileOut);
         } else {
-            err() << "corslab-cli explain: no profile to write to " << profileOut
-                  << ": this error cannot be reproduced\n";
+            cliErr() << "corslab-cli explain: no profile to write to " << profileOut
+                     << ": this error cannot be reproduced\n";
         }
     }
 
@@ -189,7 +163,7 @@ int explain(const QStringList &args)
     QString detail;
     bool reproduced = false;
     if (e.profile && run) {
-        result = runProfile(*e.profile);
+        result = TestRun::runToEnd(*e.profile, RunOptions {});
         reproduced = ErrorExplainer::reproduces(*e.errorCase, *result, &detail);
     }
 
@@ -208,28 +182,28 @@ int explain(const QStringList &args)
         } else {
             doc.insert(QStringLiteral("run"), QJsonValue(QJsonValue::Null));
         }
-        out() << QJsonDocument(doc).toJson(QJsonDocument::Indented);
+        cliOut() << QJsonDocument(doc).toJson(QJsonDocument::Indented);
     } else {
-        out() << e.toText(lang);
+        cliOut() << e.toText(lang);
         if (!profileNote.isEmpty())
-            out() << profileNote << '\n';
+            cliOut() << profileNote << '\n';
         if (result) {
-            out() << '\n' << RunReport::toText(*result, lang, isatty(STDOUT_FILENO)) << '\n';
+            cliOut() << '\n' << RunReport::toText(*result, lang, isatty(STDOUT_FILENO)) << '\n';
             const QString code = e.errorCase->reproduction.value;
             if (reproduced)
-                out() << (zh ? QStringLiteral("已再现：运行显示了粘贴的 %1。\n")
-                             : QStringLiteral("Reproduced: the run shows the pasted %1.\n"))
-                             .arg(code);
+                cliOut() << (zh ? QStringLiteral("已再现：运行显示了粘贴的 %1。\n")
+                                : QStringLiteral("Reproduced: the run shows the pasted %1.\n"))
+                                .arg(code);
             else
-                out() << (zh ? QStringLiteral("未能再现 %1：%2。\n")
-                             : QStringLiteral("Not reproduced (%1): %2.\n"))
-                             .arg(code, detail);
+                cliOut() << (zh ? QStringLiteral("未能再现 %1：%2。\n")
+                                : QStringLiteral("Not reproduced (%1): %2.\n"))
+                                .arg(code, detail);
         } else if (e.profile) {
-            out() << (zh ? QStringLiteral("（--no-run：未运行配置）\n")
-                         : QStringLiteral("(--no-run: the profile was not run)\n"));
+            cliOut() << (zh ? QStringLiteral("（--no-run：未运行配置）\n")
+                            : QStringLiteral("(--no-run: the profile was not run)\n"));
         }
     }
-    out().flush();
+    cliOut().flush();
     if (!e.profile)
         return 1;
     if (!run)

@@ -10,7 +10,6 @@
 #include "run/runreport.h"
 #include "run/testrun.h"
 
-#include <QEventLoop>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
@@ -23,18 +22,6 @@ using namespace corslab;
 
 namespace {
 
-QTextStream &out()
-{
-    static QTextStream s(stdout);
-    return s;
-}
-
-QTextStream &err()
-{
-    static QTextStream s(stderr);
-    return s;
-}
-
 const char *const Usage
     = "  import-har FILE.har [--browser chromium|firefox] [--lang en|zh-CN] [--json]\n"
       "             [--profile-out PROFILE.corslab.json [--force]] [--no-fix]\n"
@@ -46,7 +33,7 @@ const char *const Usage
 
 int usageError(const QString &message)
 {
-    err() << "corslab-cli import-har: " << message << "\n\nusage:\n" << Usage;
+    cliErr() << "corslab-cli import-har: " << message << "\n\nusage:\n" << Usage;
     return 2;
 }
 
@@ -69,7 +56,7 @@ int importHar(const QStringList &input)
             return true;
         };
         if (a == QLatin1String("--help") || a == QLatin1String("-h")) {
-            out() << "usage: corslab-cli\n" << Usage;
+            cliOut() << "usage: corslab-cli\n" << Usage;
             return 0;
         } else if (a == QLatin1String("--browser")) {
             QString v;
@@ -106,18 +93,18 @@ int importHar(const QStringList &input)
     const QString path = files.first();
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
-        err() << "corslab-cli import-har: " << path << ": " << file.errorString() << '\n';
+        cliErr() << "corslab-cli import-har: " << path << ": " << file.errorString() << '\n';
         return 2;
     }
     if (file.size() > HarReader::MaxBytes) {
-        err() << "corslab-cli import-har: " << path << ": "
-              << HarReader::tooLargeMessage(file.size()) << '\n';
+        cliErr() << "corslab-cli import-har: " << path << ": "
+                 << HarReader::tooLargeMessage(file.size()) << '\n';
         return 2;
     }
     const QByteArray bytes = file.read(HarReader::MaxBytes + 1);
     if (!profileOut.isEmpty() && QFileInfo::exists(profileOut) && !force) {
-        err() << "corslab-cli import-har: " << profileOut
-              << " exists; not overwritten (--force to replace it)\n";
+        cliErr() << "corslab-cli import-har: " << profileOut
+                 << " exists; not overwritten (--force to replace it)\n";
         return 2;
     }
     HarImportOptions options;
@@ -125,20 +112,20 @@ int importHar(const QStringList &input)
     options.sourceName = QFileInfo(path).fileName();
     HarImportResult imported = HarImport::fromBytes(bytes, options);
     if (!imported.error.isEmpty()) {
-        err() << "corslab-cli import-har: " << path << ": " << imported.error << '\n';
+        cliErr() << "corslab-cli import-har: " << path << ": " << imported.error << '\n';
         return 2;
     }
     const QByteArray profileBytes = ProfileWriter::toJson(imported.profile);
     const ProfileLoadResult reloaded = ProfileReader::read(profileBytes);
     if (!reloaded.profile || reloaded.hasErrors()) {
-        err() << "corslab-cli import-har: the inferred profile does not load again (a bug):\n"
-              << profileBytes;
+        cliErr() << "corslab-cli import-har: the inferred profile does not load again (a bug):\n"
+                 << profileBytes;
         return 2;
     }
     if (!profileOut.isEmpty()) {
         const SaveResult saved = ProfileFile::save(profileOut, profileBytes);
         if (!saved.ok) {
-            err() << "corslab-cli import-har: " << profileOut << ": " << saved.error << '\n';
+            cliErr() << "corslab-cli import-har: " << profileOut << ": " << saved.error << '\n';
             return 2;
         }
     }
@@ -147,13 +134,7 @@ int importHar(const QStringList &input)
         RunOptions runOptions;
         runOptions.browser = imported.run.browser;
         runOptions.proveFix = true;
-        TestRun run(*reloaded.profile, runOptions);
-        QEventLoop loop;
-        QObject::connect(&run, &TestRun::finished, &loop, &QEventLoop::quit);
-        run.start();
-        if (run.isRunning())
-            loop.exec();
-        local = run.result();
+        local = TestRun::runToEnd(*reloaded.profile, runOptions);
         imported.run.fix = local->fix;
         imported.run.fixAttempts = local->fixAttempts;
     }
@@ -189,37 +170,37 @@ int importHar(const QStringList &input)
         } else {
             doc.insert(QStringLiteral("reproduction"), QJsonValue(QJsonValue::Null));
         }
-        out() << QJsonDocument(doc).toJson(QJsonDocument::Indented);
+        cliOut() << QJsonDocument(doc).toJson(QJsonDocument::Indented);
     } else {
-        out() << (zh ? QStringLiteral("HAR %1：%2 个条目，其中 %3 个 Socket.IO 请求\n")
-                     : QStringLiteral("HAR %1: %2 entries, %3 Socket.IO requests judged\n"))
-                     .arg(path)
-                     .arg(imported.totalEntries)
-                     .arg(imported.socketIoEntries);
-        out() << RunReport::toText(r, lang, isatty(STDOUT_FILENO)) << '\n';
-        out() << (zh ? QStringLiteral("推断的配置：\n") : QStringLiteral("Inferred profile:\n"));
+        cliOut() << (zh ? QStringLiteral("HAR %1：%2 个条目，其中 %3 个 Socket.IO 请求\n")
+                        : QStringLiteral("HAR %1: %2 entries, %3 Socket.IO requests judged\n"))
+                        .arg(path)
+                        .arg(imported.totalEntries)
+                        .arg(imported.socketIoEntries);
+        cliOut() << RunReport::toText(r, lang, isatty(STDOUT_FILENO)) << '\n';
+        cliOut() << (zh ? QStringLiteral("推断的配置：\n") : QStringLiteral("Inferred profile:\n"));
         for (const HarInference &i : imported.inferences)
-            out() << "  " << i.field << " = " << i.value << "  — " << i.because << '\n';
+            cliOut() << "  " << i.field << " = " << i.value << "  — " << i.because << '\n';
         if (!profileOut.isEmpty())
-            out() << (zh ? QStringLiteral("配置已写入 %1\n")
-                         : QStringLiteral("Profile written to %1\n"))
-                         .arg(profileOut);
+            cliOut() << (zh ? QStringLiteral("配置已写入 %1\n")
+                            : QStringLiteral("Profile written to %1\n"))
+                            .arg(profileOut);
         if (local) {
             const bool agrees = local->verdict.verdict == r.verdict.verdict
                 && local->verdict.reason == r.verdict.reason;
-            out() << (zh ? QStringLiteral("本地重现（嵌入式服务器）：%1%2%3\n")
-                         : QStringLiteral("Local reproduction (embedded server): %1%2%3\n"))
-                         .arg(verdictName(local->verdict.verdict),
-                             local->verdict.reason.isEmpty()
-                                 ? QString()
-                                 : QStringLiteral(" (%1)").arg(local->verdict.reason),
-                             agrees ? (zh ? QStringLiteral("，与 HAR 一致")
-                                          : QStringLiteral(", as in the HAR"))
-                                    : (zh ? QStringLiteral("，与 HAR 不同")
-                                          : QStringLiteral(", unlike the HAR")));
+            cliOut() << (zh ? QStringLiteral("本地重现（嵌入式服务器）：%1%2%3\n")
+                            : QStringLiteral("Local reproduction (embedded server): %1%2%3\n"))
+                            .arg(verdictName(local->verdict.verdict),
+                                local->verdict.reason.isEmpty()
+                                    ? QString()
+                                    : QStringLiteral(" (%1)").arg(local->verdict.reason),
+                                agrees ? (zh ? QStringLiteral("，与 HAR 一致")
+                                             : QStringLiteral(", as in the HAR"))
+                                       : (zh ? QStringLiteral("，与 HAR 不同")
+                                             : QStringLiteral(", unlike the HAR")));
         }
     }
-    out().flush();
+    cliOut().flush();
     switch (r.verdict.verdict) {
     case Verdict::Connected:
         return 0;

@@ -21,18 +21,6 @@ using namespace corslab;
 
 namespace {
 
-QTextStream &out()
-{
-    static QTextStream s(stdout);
-    return s;
-}
-
-QTextStream &err()
-{
-    static QTextStream s(stderr);
-    return s;
-}
-
 const char *const Usage = R"(Usage: corslab-cli [--help] [--version] COMMAND [ARGS]
 
 Reproduce, understand and fix Socket.IO CORS and connection problems.
@@ -80,7 +68,7 @@ QString displayName(const QString &arg, const QString &path)
 int validate(const QStringList &files)
 {
     if (files.isEmpty()) {
-        err() << "corslab-cli validate: no FILE given\n";
+        cliErr() << "corslab-cli validate: no FILE given\n";
         return 2;
     }
     int filesWithErrors = 0;
@@ -89,28 +77,28 @@ int validate(const QStringList &files)
         const QString name = displayName(arg, path);
         const ProfileFileResult result = ProfileFile::load(path);
         for (const Diagnostic &d : result.load.diagnostics)
-            out() << d.toString(name) << '\n';
+            cliOut() << d.toString(name) << '\n';
         const int errors = errorCount(result.load.diagnostics);
         const int warnings = warningCount(result.load.diagnostics);
         if (errors)
             ++filesWithErrors;
-        out() << name << ": "
-              << (errors ? QStringLiteral("%1 error(s), %2 warning(s)").arg(errors).arg(warnings)
-                         : (warnings ? QStringLiteral("valid, %1 warning(s)").arg(warnings)
-                                     : QStringLiteral("valid")))
-              << '\n';
+        cliOut() << name << ": "
+                 << (errors ? QStringLiteral("%1 error(s), %2 warning(s)").arg(errors).arg(warnings)
+                            : (warnings ? QStringLiteral("valid, %1 warning(s)").arg(warnings)
+                                        : QStringLiteral("valid")))
+                 << '\n';
     }
-    out().flush();
+    cliOut().flush();
     return filesWithErrors ? 1 : 0;
 }
 
 int examples()
 {
     for (const ExampleProfile &e : ProfileFile::examples()) {
-        out() << e.fileName.chopped(int(qstrlen(".corslab.json"))) << '\n'
-              << "    " << e.name << '\n';
+        cliOut() << e.fileName.chopped(int(qstrlen(".corslab.json"))) << '\n'
+                 << "    " << e.name << '\n';
         if (!e.description.isEmpty())
-            out() << "    " << e.description << '\n';
+            cliOut() << "    " << e.description << '\n';
     }
     return 0;
 }
@@ -118,17 +106,17 @@ int examples()
 int show(const QStringList &files)
 {
     if (files.size() != 1) {
-        err() << "corslab-cli show: give exactly one FILE\n";
+        cliErr() << "corslab-cli show: give exactly one FILE\n";
         return 2;
     }
     const QString path = ProfileFile::resolveArgument(files.first());
     const ProfileFileResult result = ProfileFile::load(path);
     for (const Diagnostic &d : result.load.diagnostics)
-        err() << d.toString(displayName(files.first(), path)) << '\n';
-    err().flush();
+        cliErr() << d.toString(displayName(files.first(), path)) << '\n';
+    cliErr().flush();
     if (!result.load.profile)
         return 1;
-    out().flush();
+    cliOut().flush();
     const QByteArray bytes = ProfileWriter::toJson(*result.load.profile);
     std::fwrite(bytes.constData(), 1, std::size_t(bytes.size()), stdout);
     return 0;
@@ -150,7 +138,7 @@ int serve(QStringList args)
     while (!args.isEmpty()) {
         const QString arg = args.takeFirst();
         if ((arg == QLatin1String("--host") || arg == QLatin1String("--port")) && args.isEmpty()) {
-            err() << "corslab-cli serve: " << arg << " needs a value\n";
+            cliErr() << "corslab-cli serve: " << arg << " needs a value\n";
             return 2;
         }
         if (arg == QLatin1String("--host")) {
@@ -159,25 +147,25 @@ int serve(QStringList args)
             bool ok = false;
             port = args.takeFirst().toInt(&ok);
             if (!ok || port < 0 || port > 65535) {
-                err() << "corslab-cli serve: --port needs a number from 0 to 65535\n";
+                cliErr() << "corslab-cli serve: --port needs a number from 0 to 65535\n";
                 return 2;
             }
         } else if (arg.startsWith(QLatin1String("--"))) {
-            err() << "corslab-cli serve: unknown option " << arg << "\n";
+            cliErr() << "corslab-cli serve: unknown option " << arg << "\n";
             return 2;
         } else {
             files << arg;
         }
     }
     if (files.size() != 1) {
-        err() << "corslab-cli serve: give exactly one FILE\n";
+        cliErr() << "corslab-cli serve: give exactly one FILE\n";
         return 2;
     }
     const QString path = ProfileFile::resolveArgument(files.first());
     const ProfileFileResult loaded = ProfileFile::load(path);
     for (const Diagnostic &d : loaded.load.diagnostics)
-        err() << d.toString(displayName(files.first(), path)) << '\n';
-    err().flush();
+        cliErr() << d.toString(displayName(files.first(), path)) << '\n';
+    cliErr().flush();
     if (!loaded.load.profile)
         return 2;
     ServerOptions options = loaded.load.profile->server;
@@ -187,37 +175,37 @@ int serve(QStringList args)
         options.port = port;
     EmbeddedServer server(options);
     for (const QString &problem : server.setupErrors())
-        err() << "warning: " << problem << '\n';
+        cliErr() << "warning: " << problem << '\n';
     QString error;
     if (!server.listen(&error)) {
-        err() << "corslab-cli serve: " << error << '\n';
+        cliErr() << "corslab-cli serve: " << error << '\n';
         return 1;
     }
     QObject::connect(&server, &EmbeddedServer::eventRecorded, [](const ServerEvent &e) {
         if (e.kind == ServerEvent::Kind::Listening)
             return;
-        out() << QStringLiteral("%1 ms").arg(e.elapsedMs, 7) << "  "
-              << (e.connection ? QStringLiteral("#%1").arg(e.connection, -4)
-                               : QStringLiteral("     "))
-              << QStringLiteral("%1 ").arg(ServerEvent::kindName(e.kind), -12) << e.summary;
+        cliOut() << QStringLiteral("%1 ms").arg(e.elapsedMs, 7) << "  "
+                 << (e.connection ? QStringLiteral("#%1").arg(e.connection, -4)
+                                  : QStringLiteral("     "))
+                 << QStringLiteral("%1 ").arg(ServerEvent::kindName(e.kind), -12) << e.summary;
         if (!e.sessionId.isEmpty() && !e.summary.contains(e.sessionId))
-            out() << "  [" << e.sessionId << ']';
-        out() << '\n';
+            cliOut() << "  [" << e.sessionId << ']';
+        cliOut() << '\n';
         if (!e.detail.isEmpty() && e.kind != ServerEvent::Kind::Listening) {
             for (const QString &line : e.detail.split(QLatin1Char('\n')))
-                out() << "                 " << line << '\n';
+                cliOut() << "                 " << line << '\n';
         }
-        out().flush();
+        cliOut().flush();
     });
     const QString url = server.publicUrl().toString();
-    out() << "CorsLab serving \"" << loaded.load.profile->name << "\" at " << url
-          << server.enginePath() << " (listening on " << server.url().toString() << ")\n"
-          << "Connect with io(\"" << url << "\""
-          << (server.enginePath() == QLatin1String("/socket.io/")
-                     ? QString()
-                     : QStringLiteral(", { path: \"%1\" }").arg(options.path))
-          << "). Stop with Ctrl+C.\n";
-    out().flush();
+    cliOut() << "CorsLab serving \"" << loaded.load.profile->name << "\" at " << url
+             << server.enginePath() << " (listening on " << server.url().toString() << ")\n"
+             << "Connect with io(\"" << url << "\""
+             << (server.enginePath() == QLatin1String("/socket.io/")
+                        ? QString()
+                        : QStringLiteral(", { path: \"%1\" }").arg(options.path))
+             << "). Stop with Ctrl+C.\n";
+    cliOut().flush();
 
     if (::socketpair(AF_UNIX, SOCK_STREAM, 0, signalPipe) == 0) {
         std::signal(SIGINT, onSignal);
@@ -227,8 +215,8 @@ int serve(QStringList args)
     QObject::connect(&notifier, &QSocketNotifier::activated, [&server] {
         char byte;
         [[maybe_unused]] const auto n = ::read(signalPipe[0], &byte, 1);
-        out() << "Stopping.\n";
-        out().flush();
+        cliOut() << "Stopping.\n";
+        cliOut().flush();
         server.close();
         QCoreApplication::quit();
     });
@@ -251,17 +239,17 @@ int main(int argc, char **argv)
 
     QStringList args = QCoreApplication::arguments().mid(1);
     if (args.isEmpty()) {
-        err() << usage();
+        cliErr() << usage();
         return 2;
     }
     const QString command = args.takeFirst();
     if (command == QLatin1String("--help") || command == QLatin1String("-h")
         || command == QLatin1String("help")) {
-        out() << usage();
+        cliOut() << usage();
         return 0;
     }
     if (command == QLatin1String("--version") || command == QLatin1String("-v")) {
-        out() << "corslab-cli " << CORSLAB_VERSION << " (Qt " << qVersion() << ")\n";
+        cliOut() << "corslab-cli " << CORSLAB_VERSION << " (Qt " << qVersion() << ")\n";
         return 0;
     }
     // run and check-url print their own help; the other commands share the general usage.
@@ -270,7 +258,7 @@ int main(int argc, char **argv)
         || (registered && registered->ownHelp);
     if (!ownHelp
         && (args.contains(QLatin1String("--help")) || args.contains(QLatin1String("-h")))) {
-        out() << usage();
+        cliOut() << usage();
         return 0;
     }
     if (command == QLatin1String("validate"))
@@ -287,6 +275,6 @@ int main(int argc, char **argv)
         return serve(args);
     if (registered)
         return registered->run(args);
-    err() << "corslab-cli: unknown command \"" << command << "\"\n\n" << usage();
+    cliErr() << "corslab-cli: unknown command \"" << command << "\"\n\n" << usage();
     return 2;
 }

@@ -1,4 +1,5 @@
 #include "outputs.h"
+#include "clicommand.h"
 
 #include "har/harwriter.h"
 #include "run/reportdocument.h"
@@ -7,24 +8,17 @@
 #include <QSaveFile>
 #include <QTextStream>
 
-
 using namespace corslab;
 
 namespace {
-
-QTextStream &errStream()
-{
-    static QTextStream s(stderr);
-    return s;
-}
 
 bool save(const QString &path, const QByteArray &bytes, const QString &command)
 {
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit()) {
-        errStream() << "corslab-cli " << command << ": cannot write " << path << ": "
-                    << file.errorString() << '\n';
-        errStream().flush();
+        cliErr() << "corslab-cli " << command << ": cannot write " << path << ": "
+                 << file.errorString() << '\n';
+        cliErr().flush();
         return false;
     }
     return true;
@@ -57,8 +51,8 @@ bool takeOutputFiles(QStringList &args, OutputFiles &files, const QString &comma
             continue;
         }
         if (i + 1 >= args.size() || args.at(i + 1).isEmpty()) {
-            errStream() << "corslab-cli " << command << ": " << a << " needs a file name\n";
-            errStream().flush();
+            cliErr() << "corslab-cli " << command << ": " << a << " needs a file name\n";
+            cliErr().flush();
             return false;
         }
         *target = args.at(i + 1);
@@ -68,15 +62,15 @@ bool takeOutputFiles(QStringList &args, OutputFiles &files, const QString &comma
     if (!files.report.isEmpty() && reportSuffix != QLatin1String("md")
         && reportSuffix != QLatin1String("markdown") && reportSuffix != QLatin1String("html")
         && reportSuffix != QLatin1String("htm")) {
-        errStream() << "corslab-cli " << command << ": --report " << files.report
-                    << ": the name must end in .md (Markdown) or .html (a self-contained page)\n";
-        errStream().flush();
+        cliErr() << "corslab-cli " << command << ": --report " << files.report
+                 << ": the name must end in .md (Markdown) or .html (a self-contained page)\n";
+        cliErr().flush();
         return false;
     }
     if (!files.png.isEmpty() && !picturesAvailable()) {
-        errStream() << "corslab-cli " << command
-                    << ": --png: this corslab-cli was built without Qt GUI and cannot draw\n";
-        errStream().flush();
+        cliErr() << "corslab-cli " << command
+                 << ": --png: this corslab-cli was built without Qt GUI and cannot draw\n";
+        cliErr().flush();
         return false;
     }
     return true;
@@ -91,9 +85,9 @@ bool writeOutputFiles(const QList<RunResult> &runs, const OutputFiles &files, co
             continue;
         for (const QString &p : protect) {
             if (QFileInfo(*path).absoluteFilePath() == QFileInfo(p).absoluteFilePath()) {
-                errStream() << "corslab-cli " << command << ": will not write over " << p
-                            << ", which this command read\n";
-                errStream().flush();
+                cliErr() << "corslab-cli " << command << ": will not write over " << p
+                         << ", which this command read\n";
+                cliErr().flush();
                 return false;
             }
         }
@@ -105,7 +99,7 @@ bool writeOutputFiles(const QList<RunResult> &runs, const OutputFiles &files, co
             QString error;
             const QByteArray png = timelinePng(runs.at(i), &error);
             if (png.isEmpty()) {
-                errStream() << "corslab-cli " << command << ": --png: " << error << '\n';
+                cliErr() << "corslab-cli " << command << ": --png: " << error << '\n';
                 ok = false;
                 pictures << QByteArray();
                 continue;
@@ -123,7 +117,7 @@ bool writeOutputFiles(const QList<RunResult> &runs, const OutputFiles &files, co
     }
     if (!files.har.isEmpty())
         ok = save(files.har, HarWriter::toBytes(runs), command) && ok;
-    errStream().flush();
+    cliErr().flush();
     return ok;
 }
 

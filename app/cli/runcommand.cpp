@@ -1,4 +1,5 @@
 #include "runcommand.h"
+#include "clicommand.h"
 
 #include "outputs.h"
 
@@ -7,7 +8,6 @@
 #include "run/testrun.h"
 
 #include <QCoreApplication>
-#include <QEventLoop>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QTextStream>
@@ -17,18 +17,6 @@
 using namespace corslab;
 
 namespace {
-
-QTextStream &stdOut()
-{
-    static QTextStream s(stdout);
-    return s;
-}
-
-QTextStream &stdErr()
-{
-    static QTextStream s(stderr);
-    return s;
-}
 
 struct CommonOptions {
     QList<Browser> browsers; // empty: the profile's own
@@ -48,7 +36,7 @@ bool takeCommon(QStringList &args, CommonOptions &o, const QString &command)
         const QString a = args.at(i);
         auto value = [&](QString *target) {
             if (i + 1 >= args.size()) {
-                stdErr() << "corslab-cli " << command << ": " << a << " needs a value\n";
+                cliErr() << "corslab-cli " << command << ": " << a << " needs a value\n";
                 return false;
             }
             *target = args.at(i + 1);
@@ -64,7 +52,7 @@ bool takeCommon(QStringList &args, CommonOptions &o, const QString &command)
             else if (const auto b = browserFromName(v))
                 o.browsers = {*b};
             else {
-                stdErr() << "corslab-cli " << command
+                cliErr() << "corslab-cli " << command
                          << ": --browser takes chromium, firefox, node or both, not \"" << v
                          << "\"\n";
                 return false;
@@ -74,7 +62,7 @@ bool takeCommon(QStringList &args, CommonOptions &o, const QString &command)
             if (!value(&v))
                 return false;
             if (v != QLatin1String("en") && v != QLatin1String("zh-CN")) {
-                stdErr() << "corslab-cli " << command << ": --lang takes en or zh-CN, not \"" << v
+                cliErr() << "corslab-cli " << command << ": --lang takes en or zh-CN, not \"" << v
                          << "\"\n";
                 return false;
             }
@@ -98,14 +86,7 @@ RunResult runOne(
     RunOptions options;
     options.browser = browser;
     options.proveFix = proveFix;
-    TestRun run(profile, options);
-    run.setProfilePath(path);
-    QEventLoop loop;
-    QObject::connect(&run, &TestRun::finished, &loop, &QEventLoop::quit);
-    run.start();
-    if (run.isRunning())
-        loop.exec();
-    return run.result();
+    return TestRun::runToEnd(profile, options, path);
 }
 
 int report(const QList<RunResult> &results, const CommonOptions &o, bool useExpect,
@@ -119,16 +100,16 @@ int report(const QList<RunResult> &results, const CommonOptions &o, bool useExpe
         if (o.json)
             runs.append(RunReport::toJson(r));
         else
-            stdOut() << RunReport::toText(r, o.lang, isatty(STDOUT_FILENO)) << '\n';
+            cliOut() << RunReport::toText(r, o.lang, isatty(STDOUT_FILENO)) << '\n';
     }
     if (o.json) {
         QJsonObject doc;
         doc.insert(QStringLiteral("format"), QStringLiteral("corslab-run"));
         doc.insert(QStringLiteral("version"), 1);
         doc.insert(QStringLiteral("runs"), runs);
-        stdOut() << QJsonDocument(doc).toJson(QJsonDocument::Indented);
+        cliOut() << QJsonDocument(doc).toJson(QJsonDocument::Indented);
     }
-    stdOut().flush();
+    cliOut().flush();
     if (o.files.any() && !writeOutputFiles(results, o.files, o.lang, command, inputs))
         return 2;
     return allGood ? 0 : 1;
@@ -140,7 +121,7 @@ int runCommand(const QStringList &input)
 {
     QStringList args = input;
     if (args.contains(QStringLiteral("--help"))) {
-        stdOut() << "Usage: corslab-cli run PROFILE... [--browser chromium|firefox|node|both] "
+        cliOut() << "Usage: corslab-cli run PROFILE... [--browser chromium|firefox|node|both] "
                     "[--lang en|zh-CN]\n"
                     "                       [--json] [--no-fix] [--har FILE.har] [--report "
                     "FILE.md|FILE.html]\n"
@@ -164,12 +145,12 @@ int runCommand(const QStringList &input)
         return 2;
     for (const QString &a : args) {
         if (a.startsWith(QLatin1String("--"))) {
-            stdErr() << "corslab-cli run: unknown option " << a << '\n';
+            cliErr() << "corslab-cli run: unknown option " << a << '\n';
             return 2;
         }
     }
     if (args.isEmpty()) {
-        stdErr() << "corslab-cli run: give at least one PROFILE\n";
+        cliErr() << "corslab-cli run: give at least one PROFILE\n";
         return 2;
     }
     QList<std::pair<QString, Profile>> profiles;
@@ -178,14 +159,14 @@ int runCommand(const QStringList &input)
         const QString path = ProfileFile::resolveArgument(arg);
         const ProfileFileResult loaded = ProfileFile::load(path);
         for (const Diagnostic &d : loaded.load.diagnostics)
-            stdErr() << d.toString(arg) << '\n';
+            cliErr() << d.toString(arg) << '\n';
         if (!loaded.load.profile) {
             bad = true;
             continue;
         }
         profiles.append({arg, *loaded.load.profile});
     }
-    stdErr().flush();
+    cliErr().flush();
     if (bad)
         return 2;
     QList<RunResult> results;
@@ -205,7 +186,7 @@ int checkUrlCommand(const QStringList &input)
 {
     QStringList args = input;
     if (args.contains(QStringLiteral("--help"))) {
-        stdOut() << "Usage: corslab-cli check-url URL --origin ORIGIN [--with-credentials] [-H "
+        cliOut() << "Usage: corslab-cli check-url URL --origin ORIGIN [--with-credentials] [-H "
                     "'name: value']...\n"
                     "                             [--path P] [--transports polling,websocket] "
                     "[--namespace NSP]\n"
@@ -232,7 +213,7 @@ int checkUrlCommand(const QStringList &input)
                 || a == QLatin1String("--header") || a == QLatin1String("--path")
                 || a == QLatin1String("--transports") || a == QLatin1String("--namespace"))
             && !hasValue) {
-            stdErr() << "corslab-cli check-url: " << a << " needs a value\n";
+            cliErr() << "corslab-cli check-url: " << a << " needs a value\n";
             return 2;
         }
         if (a == QLatin1String("--origin")) {
@@ -243,7 +224,7 @@ int checkUrlCommand(const QStringList &input)
             const QString h = args.at(++i);
             const qsizetype colon = h.indexOf(u':');
             if (colon <= 0) {
-                stdErr() << "corslab-cli check-url: -H takes 'name: value', not \"" << h << "\"\n";
+                cliErr() << "corslab-cli check-url: -H takes 'name: value', not \"" << h << "\"\n";
                 return 2;
             }
             profile.client.options.extraHeaders.emplace_back(
@@ -256,25 +237,25 @@ int checkUrlCommand(const QStringList &input)
             profile.client.options.transports = args.at(++i).split(u',', Qt::SkipEmptyParts);
             for (const QString &t : profile.client.options.transports) {
                 if (t != QLatin1String("polling") && t != QLatin1String("websocket")) {
-                    stdErr() << "corslab-cli check-url: --transports takes polling and/or "
+                    cliErr() << "corslab-cli check-url: --transports takes polling and/or "
                                 "websocket, not \""
                              << t << "\"\n";
                     return 2;
                 }
             }
         } else if (a.startsWith(QLatin1String("-"))) {
-            stdErr() << "corslab-cli check-url: unknown option " << a << '\n';
+            cliErr() << "corslab-cli check-url: unknown option " << a << '\n';
             return 2;
         } else if (url.isEmpty()) {
             url = a;
         } else {
-            stdErr() << "corslab-cli check-url: give one URL (got \"" << url << "\" and \"" << a
+            cliErr() << "corslab-cli check-url: give one URL (got \"" << url << "\" and \"" << a
                      << "\")\n";
             return 2;
         }
     }
     if (url.isEmpty() || profile.client.pageOrigin.isEmpty()) {
-        stdErr() << "corslab-cli check-url: give a URL and --origin ORIGIN\n";
+        cliErr() << "corslab-cli check-url: give a URL and --origin ORIGIN\n";
         return 2;
     }
     const QUrl parsed(url);
@@ -282,7 +263,7 @@ int checkUrlCommand(const QStringList &input)
         || !QStringList {QStringLiteral("http"), QStringLiteral("https"), QStringLiteral("ws"),
             QStringLiteral("wss")}
                 .contains(parsed.scheme())) {
-        stdErr() << "corslab-cli check-url: \"" << url
+        cliErr() << "corslab-cli check-url: \"" << url
                  << "\" is not an http, https, ws or wss URL\n";
         return 2;
     }

@@ -13,7 +13,6 @@
 
 #include <QApplication>
 #include <QElapsedTimer>
-#include <QEventLoop>
 #include <QImage>
 #include <QItemSelectionModel>
 #include <QPainter>
@@ -50,14 +49,9 @@ QList<TimelineEvent> realRun(QList<CorsCheck> *checks)
         return {};
     RunOptions options;
     options.proveFix = false;
-    TestRun run(*loaded.load.profile, options);
-    QEventLoop loop;
-    QObject::connect(&run, &TestRun::finished, &loop, &QEventLoop::quit);
-    run.start();
-    if (run.isRunning())
-        loop.exec();
-    *checks = run.result().checks;
-    return run.result().events;
+    const RunResult result = TestRun::runToEnd(*loaded.load.profile, options);
+    *checks = result.checks;
+    return result.events;
 }
 
 } // namespace

@@ -1,5 +1,7 @@
 #include "testrun.h"
 
+#include <QEventLoop>
+
 #include "server/embeddedserver.h"
 #include "server/serverevent.h"
 
@@ -51,6 +53,19 @@ TestRun::~TestRun()
 {
     if (m_client)
         m_client->stop();
+}
+
+RunResult TestRun::runToEnd(
+    const Profile &profile, const RunOptions &options, const QString &profilePath)
+{
+    TestRun run(profile, options);
+    run.setProfilePath(profilePath);
+    QEventLoop loop;
+    QObject::connect(&run, &TestRun::finished, &loop, &QEventLoop::quit);
+    run.start();
+    if (run.isRunning())
+        loop.exec();
+    return run.result();
 }
 
 void TestRun::start()

@@ -35,6 +35,11 @@ public:
     TestRun(const Profile &profile, const RunOptions &options, QObject *parent = nullptr);
     ~TestRun() override;
 
+    // The whole run on a local event loop, for callers that wait for the verdict (the CLI, tests);
+    // the app uses start() and finished() so its window stays live.
+    static RunResult runToEnd(
+        const Profile &profile, const RunOptions &options, const QString &profilePath = {});
+
     void setProfilePath(const QString &path) { m_result.profilePath = path; }
     void start();
     void cancel();

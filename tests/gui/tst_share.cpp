@@ -2,19 +2,28 @@
 // Markdown, HTML, a picture and HAR; that HAR imported back (same verdict and reason) and turned
 // into a profile; server code imported into the profile (and a syntax error reported with its
 // line); a console error explained, reproduced and given its fix; bad files refused with a message.
+#include "editor/javascripteditor.h"
 #include "mainwindow.h"
 #include "profile/profilewriter.h"
 #include "share/shareactions.h"
 
+#include <QApplication>
+#include <QDir>
 #include <QFile>
 #include <QImage>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QListWidget>
+#include <QMenuBar>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QScopeGuard>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 
 using namespace corslab;
 using namespace Qt::StringLiterals;
@@ -202,6 +211,89 @@ private slots:
             = w.share()->explain(QString(2 * 1024 * 1024, u'x'), false); // a 2 MB paste
         QVERIFY(!huge.recognised());
         QVERIFY(!huge.error.isEmpty());
+    }
+
+    // The dialogs as a user meets them, through the menus: Help → Explain an error (paste,
+    // Explain, read the case) and File → Import → Server and client code (edit, Import). Pictures
+    // of both land in the build tree.
+    void dialogsFromTheMenus()
+    {
+        MainWindow w;
+        w.setAutoRun(false);
+        w.resize(1280, 800);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QVERIFY(w.openFile(u":/corslab/profiles/missing-allow-origin.corslab.json"_s));
+        QVERIFY(waitForRun(w));
+        const QString pasted = w.lastResult()->verdict.messages->firefoxMessageZh;
+        QDir().mkpath(u"screenshots"_s);
+
+        QString shown;
+        bool reproducible = false;
+        QTimer::singleShot(0, this, [&] {
+            QWidget *dialog = QApplication::activeModalWidget();
+            QVERIFY(dialog);
+            const auto closeAnyway = qScopeGuard([dialog] { dialog->close(); });
+            const auto edits = dialog->findChildren<QPlainTextEdit *>();
+            QCOMPARE(edits.size(), 2);
+            edits.at(0)->setPlainText(pasted);
+            button(dialog, u"Explain"_s)->click();
+            shown = edits.at(1)->toPlainText();
+            reproducible = button(dialog, u"Reproduce and find the fix"_s)->isEnabled();
+            dialog->grab().save(u"screenshots/explain-dialog.png"_s);
+            button(dialog, u"Close"_s)->click();
+        });
+        action(w, u"&Explain an error..."_s)->trigger();
+        QVERIFY2(shown.contains(u"CORSMissingAllowOrigin2"_s), qPrintable(shown));
+        QVERIFY(reproducible);
+
+        bool imported = false;
+        QTimer::singleShot(0, this, [&] {
+            QWidget *dialog = QApplication::activeModalWidget();
+            QVERIFY(dialog);
+            const auto closeAnyway = qScopeGuard([dialog] { dialog->close(); });
+            auto *server = dialog->findChild<gui::JavaScriptEditor *>(u"serverCode"_s);
+            auto *client = dialog->findChild<gui::JavaScriptEditor *>(u"clientCode"_s);
+            QVERIFY(server && client);
+            // Prefilled with the profile as code; the user adds the cors option.
+            QVERIFY(server->toPlainText().contains(u"new Server("_s));
+            QVERIFY(client->toPlainText().contains(u"io("_s));
+            server->setPlainText(u"const { Server } = require(\"socket.io\");\n"
+                                 "const io = new Server(3001, {\n"
+                                 "  cors: { origin: \"http://localhost:3000\" }\n"
+                                 "});\n"_s);
+            dialog->grab().save(u"screenshots/code-import-dialog.png"_s);
+            button(dialog, u"Import into the profile"_s)->click();
+            // Imported: the dialog closes, or stays open to show warnings and notes.
+            QStringList problems;
+            for (const QListWidget *list : dialog->findChildren<QListWidget *>())
+                for (int i = 0; i < list->count(); ++i)
+                    problems << list->item(i)->text();
+            imported = !dialog->isVisible()
+                || std::none_of(problems.cbegin(), problems.cend(),
+                    [](const QString &p) { return p.contains(u": error: "_s); });
+        });
+        action(w, u"Server and client &code..."_s)->trigger();
+        QVERIFY(imported);
+        QVERIFY(w.current().profile && w.current().profile->server.cors);
+        QVERIFY(waitForRun(w));
+        QCOMPARE(verdictName(w.lastResult()->verdict.verdict), u"connected"_s);
+    }
+
+private:
+    static QPushButton *button(QWidget *dialog, const QString &text)
+    {
+        for (QPushButton *b : dialog->findChildren<QPushButton *>())
+            if (b->text().remove(u'&') == text)
+                return b;
+        qFatal("no button %s", qPrintable(text));
+    }
+    static QAction *action(MainWindow &w, const QString &text)
+    {
+        for (QAction *a : w.menuBar()->findChildren<QAction *>())
+            if (a->text() == text)
+                return a;
+        qFatal("no action %s", qPrintable(text));
     }
 };
 

@@ -7,7 +7,6 @@
 #include "run/testrun.h"
 
 #include <QAbstractItemModelTester>
-#include <QEventLoop>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -87,13 +86,7 @@ RunResult runExample(const QString &name)
         qFatal("cannot load example %s", qPrintable(name));
     RunOptions options;
     options.proveFix = false;
-    TestRun run(*loaded.load.profile, options);
-    QEventLoop loop;
-    QObject::connect(&run, &TestRun::finished, &loop, &QEventLoop::quit);
-    run.start();
-    if (run.isRunning())
-        loop.exec();
-    return run.result();
+    return TestRun::runToEnd(*loaded.load.profile, options);
 }
 
 QList<int> visibleSeqs(const QAbstractItemModel &m)

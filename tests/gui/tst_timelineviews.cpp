@@ -13,7 +13,6 @@
 
 #include <QApplication>
 #include <QDir>
-#include <QEventLoop>
 #include <QPlainTextEdit>
 #include <QScrollBar>
 #include <QSignalSpy>
@@ -35,13 +34,7 @@ RunResult runExample(const QString &name)
         qFatal("cannot load example %s", qPrintable(name));
     RunOptions options;
     options.proveFix = false;
-    TestRun run(*loaded.load.profile, options);
-    QEventLoop loop;
-    QObject::connect(&run, &TestRun::finished, &loop, &QEventLoop::quit);
-    run.start();
-    if (run.isRunning())
-        loop.exec();
-    return run.result();
+    return TestRun::runToEnd(*loaded.load.profile, options);
 }
 
 int findRow(const TimelineModel &model, const std::function<bool(const TimelineEvent &)> &pred)

@@ -10,7 +10,6 @@
 
 #include <QApplication>
 #include <QDir>
-#include <QEventLoop>
 #include <QFile>
 #include <QLabel>
 #include <QPlainTextEdit>
@@ -42,13 +41,7 @@ RunResult runProfile(const QString &name, const ProfileChange &change = {}, bool
         change(profile);
     RunOptions options;
     options.proveFix = proveFix;
-    TestRun run(profile, options);
-    QEventLoop loop;
-    QObject::connect(&run, &TestRun::finished, &loop, &QEventLoop::quit);
-    run.start();
-    if (run.isRunning())
-        loop.exec();
-    return run.result();
+    return TestRun::runToEnd(profile, options);
 }
 
 // Runs are slow enough to share between tests.

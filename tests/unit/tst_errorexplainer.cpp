@@ -12,7 +12,6 @@
 #include "run/testrun.h"
 
 #include <QElapsedTimer>
-#include <QEventLoop>
 #include <QHash>
 #include <QSet>
 #include <QTest>
@@ -301,15 +300,10 @@ RunResult run(const Profile &profile, bool proveFix = false)
         return cache.value(key);
     RunOptions options;
     options.proveFix = proveFix;
-    TestRun testRun(profile, options);
-    QEventLoop loop;
-    QObject::connect(&testRun, &TestRun::finished, &loop, &QEventLoop::quit);
-    testRun.start();
-    if (testRun.isRunning())
-        loop.exec();
+    const RunResult result = TestRun::runToEnd(profile, options);
     if (!proveFix)
-        cache.insert(key, testRun.result());
-    return testRun.result();
+        cache.insert(key, result);
+    return result;
 }
 
 } // namespace

@@ -8,7 +8,6 @@
 #include "profile/profilewriter.h"
 #include "run/testrun.h"
 
-#include <QEventLoop>
 #include <QFile>
 #include <QTest>
 #include <QUrlQuery>
@@ -85,13 +84,7 @@ RunResult runProfile(const Profile &profile, Browser browser)
     RunOptions options;
     options.browser = browser;
     options.proveFix = false;
-    TestRun run(profile, options);
-    QEventLoop loop;
-    QObject::connect(&run, &TestRun::finished, &loop, &QEventLoop::quit);
-    run.start();
-    if (run.isRunning())
-        loop.exec();
-    return run.result();
+    return TestRun::runToEnd(profile, options);
 }
 
 } // namespace

@@ -9,7 +9,6 @@
 #include "run/testrun.h"
 
 #include <QDir>
-#include <QEventLoop>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -29,14 +28,7 @@ RunResult runProfile(const Profile &profile, const QString &path, Browser browse
     RunOptions options;
     options.browser = browser;
     options.proveFix = proveFix;
-    TestRun run(profile, options);
-    run.setProfilePath(path);
-    QEventLoop loop;
-    QObject::connect(&run, &TestRun::finished, &loop, &QEventLoop::quit);
-    run.start();
-    if (run.isRunning())
-        loop.exec();
-    return run.result();
+    return TestRun::runToEnd(profile, options, path);
 }
 
 Profile load(const QString &path)

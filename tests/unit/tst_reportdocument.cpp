@@ -4,7 +4,6 @@
 #include "run/reportdocument.h"
 #include "run/testrun.h"
 
-#include <QEventLoop>
 #include <QRegularExpression>
 #include <QTest>
 
@@ -21,13 +20,7 @@ RunResult runExample(const QString &name, Browser browser, bool proveFix = true)
     RunOptions options;
     options.browser = browser;
     options.proveFix = proveFix;
-    TestRun run(*loaded.load.profile, options);
-    QEventLoop loop;
-    QObject::connect(&run, &TestRun::finished, &loop, &QEventLoop::quit);
-    run.start();
-    if (run.isRunning())
-        loop.exec();
-    return run.result();
+    return TestRun::runToEnd(*loaded.load.profile, options);
 }
 
 int tableRows(const QString &markdown)

@@ -5,7 +5,6 @@
 #include "run/testrun.h"
 
 #include <QDir>
-#include <QEventLoop>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -21,13 +20,7 @@ RunResult runProfile(const Profile &profile, std::optional<Browser> browser, boo
     RunOptions options;
     options.browser = browser;
     options.proveFix = proveFix;
-    TestRun run(profile, options);
-    QEventLoop loop;
-    QObject::connect(&run, &TestRun::finished, &loop, &QEventLoop::quit);
-    run.start();
-    if (run.isRunning())
-        loop.exec();
-    return run.result();
+    return TestRun::runToEnd(profile, options);
 }
 
 Profile load(const QString &path)

@@ -294,8 +294,10 @@ void ShareActions::codeDialog()
     const std::optional<Profile> &current = m_window->current().profile;
     JavaScriptEditor *server
         = pane(tr("Server code"), current ? CodeWriter::serverCode(*current) : QString());
+    server->setObjectName(QStringLiteral("serverCode"));
     JavaScriptEditor *client
         = pane(tr("Client code"), current ? CodeWriter::clientCode(*current) : QString());
+    client->setObjectName(QStringLiteral("clientCode"));
     layout->addWidget(splitter, 1);
     auto *problems = new QListWidget(&dialog);
     problems->setMaximumHeight(problems->fontMetrics().height() * 6);
